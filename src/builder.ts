@@ -1,0 +1,47 @@
+/**
+ * The schema builder and its plugins. Types live in src/schema/, one file each; only
+ * src/schema/index.ts turns the builder into a schema.
+ */
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from './context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  Connection: { totalCount: number };
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global ID, refetchable with `node(id:)`.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
+    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
+    nodesQueryOptions: { description: 'Fetches objects by global IDs, in order; null for each unknown ID.' },
+    idFieldOptions: { description: 'Global ID: opaque, stable across restarts, accepted by `node(id:)`.' },
+    edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Pagination information for this page.' },
+    cursorFieldOptions: { description: 'An opaque cursor for `after`/`before`.' },
+    nodeFieldOptions: { description: 'The object at the end of the edge.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last edge of this page.' },
+    firstArgOptions: { description: 'Returns the first n items (at most 100).' },
+    lastArgOptions: { description: 'Returns the last n items (at most 100).' },
+    afterArgOptions: { description: 'Returns the items after this cursor.' },
+    beforeArgOptions: { description: 'Returns the items before this cursor.' },
+    nodesOnConnection: { description: 'The objects of this page, without cursors.' },
+  },
+});
+
+builder.queryType({ description: 'The entry points into the graph of articles, entities and claims.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole list holds, across all pages.',
+    resolve: (parent) => parent.totalCount,
+  }),
+);

@@ -1,0 +1,228 @@
+/**
+ * The shape of the files under data/, as zod schemas. This is the contract between the people
+ * who extract facts by hand and the loader: every file is parsed with one of these schemas, and a
+ * failure names the file, the record and the field.
+ *
+ * Layout:
+ *   data/entities/{people,countries,organizations,places,items}.json   shared by every article
+ *   data/articles/<article-id>/article.json                             metadata
+ *   data/articles/<article-id>/text.txt                                 the article, byte for byte
+ *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events}.json
+ *
+ * Entities are shared across articles by stable id. Everything an article says about them
+ * (titles, surface forms) and every claim lives in that article's folder, with evidence that
+ * quotes the article's text verbatim.
+ */
+import { z } from 'zod';
+
+/** A stable, human-readable id: lower-case words joined by hyphens. Unique across the corpus. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "vladimir-putin"');
+
+/**
+ * The exact words of the article that state a fact. `prefix` and `suffix` (text immediately
+ * before and after) are given only when `exact` occurs more than once, to pick one occurrence.
+ */
+export const EvidenceFile = z.strictObject({
+  exact: z.string().min(1),
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
+});
+
+/** One or more passages; most records cite one. */
+const Evidences = z.array(EvidenceFile).min(1);
+
+/** A link from a claim to an entity or record, with the words that state that link. */
+const Role = z.strictObject({ ref: Id, evidence: Evidences });
+
+// ---------------------------------------------------------------------------------------------
+// Shared entities (data/entities/*.json)
+
+export const PersonFile = z.strictObject({ id: Id, name: z.string().min(1) });
+export const CountryFile = z.strictObject({ id: Id, name: z.string().min(1) });
+export const OrganizationFile = z.strictObject({ id: Id, name: z.string().min(1) });
+export const PlaceFile = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** The country the place lies in, where an article makes it plain. */
+  country: Id.optional(),
+});
+/** Something that changes hands or is sent in a claim: drones, missiles, soldiers. */
+export const ItemFile = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  category: z.enum(['DRONE', 'MISSILE', 'TROOPS', 'OTHER']),
+});
+
+// ---------------------------------------------------------------------------------------------
+// One article (data/articles/<id>/)
+
+export const ArticleFile = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  /** The title as it stands in the text, which the loader finds. */
+  titleEvidence: EvidenceFile,
+  publisher: z.strictObject({ name: z.string().min(1), evidence: EvidenceFile }),
+  language: z.string().min(2),
+  published: z.strictObject({
+    date: z.iso.date(),
+    /** How the date was inferred from the text, for a reader to check. */
+    inference: z.string().min(1),
+    evidence: Evidences,
+  }),
+});
+
+/** What an article says of an entity: the words that name it, and titles it gives. */
+export const MentionFile = z.strictObject({
+  entity: Id,
+  /** Surface forms naming the entity ("Moscow" for Russia's government, "kyiv" for Ukraine). */
+  evidence: Evidences,
+  /** Role, title or description as the article gives it ("Russian President"). */
+  titles: z.array(z.strictObject({ title: z.string().min(1), evidence: Evidences })).default([]),
+});
+
+export const DatePrecision = z.enum(['DAY', 'MONTH', 'YEAR', 'RANGE']);
+
+/**
+ * A date resolved against the article's publication date. `start` (and `end` for a RANGE) are
+ * ISO dates cut to the precision: "2025-01-17", "2024-12", "2024". A RANGE may be open-ended.
+ */
+export const DateFile = z.strictObject({
+  precision: DatePrecision,
+  start: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  end: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  /** The phrase the date was resolved from ("last year", "in December"). */
+  phrase: EvidenceFile,
+  /** How the phrase was resolved. */
+  resolution: z.string().min(1),
+});
+
+export const EventKind = z.enum([
+  'SIGNING',
+  'CONCLUSION',
+  'MEETING',
+  'PRESS_CONFERENCE',
+  'VISIT',
+  'ARRIVAL',
+  'CEREMONY',
+  'SUMMIT',
+  'FLIGHT',
+  'TERM_OF_OFFICE',
+  'RETURN_TO_POWER',
+  'PUBLICATION',
+  'STATEMENT',
+  'MILITARY_OPERATION',
+]);
+
+export const EventFile = z.strictObject({
+  id: Id,
+  kind: EventKind,
+  /** A short name in the article's words where it has one. */
+  name: z.string().min(1),
+  date: DateFile,
+  place: Role.optional(),
+  participants: z.array(Role).default([]),
+  evidence: Evidences,
+});
+
+export const ProvisionFile = z.strictObject({
+  id: Id,
+  /** A short label for the provision, in the article's words where possible. */
+  summary: z.string().min(1),
+  /** PROVIDED: the agreement provides this; NOT_PROVIDED: the article says it does not. */
+  status: z.enum(['PROVIDED', 'NOT_PROVIDED']),
+  evidence: Evidences,
+});
+
+export const AgreementFile = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  parties: z.array(Role).min(1),
+  signatories: z.array(Role).default([]),
+  /** The event at which it was signed or concluded, which carries date and place. */
+  event: Id.optional(),
+  /** Number of articles of the text, where stated. */
+  articleCount: z.strictObject({ value: z.number().int().positive(), evidence: Evidences }).optional(),
+  /** Who published its text, where stated. */
+  publishedBy: Role.optional(),
+  provisions: z.array(ProvisionFile).default([]),
+  evidence: Evidences,
+});
+
+export const Stance = z.enum(['DENIED', 'CONFIRMED', 'NEITHER_CONFIRMED_NOR_DENIED']);
+
+export const AccusationFile = z.strictObject({
+  id: Id,
+  /** The alleged act, in the article's words ("supplying"). */
+  act: z.string().min(1),
+  accusers: z.array(Role).min(1),
+  accused: z.array(Role).min(1),
+  items: z.array(Role).default([]),
+  /** Who the alleged act helps. */
+  beneficiaries: z.array(Role).default([]),
+  /** Each responding party's stance, one entry per party. */
+  responses: z.array(z.strictObject({ ref: Id, stance: Stance, evidence: Evidences })).default([]),
+  evidence: Evidences,
+});
+
+export const QuoteForm = z.enum(['FULL_SENTENCE', 'FRAGMENT']);
+export const QuoteChannel = z.enum([
+  'PRESS_CONFERENCE',
+  'NEWS_AGENCY_ARTICLE',
+  'QUOTED_BY_MEDIA',
+  'TRANSLATION',
+  'UNSPECIFIED',
+]);
+
+export const QuoteFile = z.strictObject({
+  id: Id,
+  speaker: Role,
+  /** The quoted words exactly, without the quotation marks. */
+  words: EvidenceFile,
+  form: QuoteForm,
+  channel: z.strictObject({
+    kind: QuoteChannel,
+    /** The outlet or event that carried the words, where named. */
+    via: Id.optional(),
+    evidence: Evidences.optional(),
+  }),
+  /** What the words are about: entities, agreements, provisions, events. */
+  about: z.array(Role).default([]),
+  /** The event at which the words were said or written, where known. */
+  event: Id.optional(),
+  /** The passage that attributes the words to the speaker. */
+  evidence: Evidences,
+});
+
+export const files = {
+  people: z.array(PersonFile),
+  countries: z.array(CountryFile),
+  organizations: z.array(OrganizationFile),
+  places: z.array(PlaceFile),
+  items: z.array(ItemFile),
+  article: ArticleFile,
+  mentions: z.array(MentionFile),
+  agreements: z.array(AgreementFile),
+  accusations: z.array(AccusationFile),
+  quotes: z.array(QuoteFile),
+  events: z.array(EventFile),
+} as const;
+
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+export type PersonFile = z.infer<typeof PersonFile>;
+export type CountryFile = z.infer<typeof CountryFile>;
+export type OrganizationFile = z.infer<typeof OrganizationFile>;
+export type PlaceFile = z.infer<typeof PlaceFile>;
+export type ItemFile = z.infer<typeof ItemFile>;
+export type ArticleFile = z.infer<typeof ArticleFile>;
+export type MentionFile = z.infer<typeof MentionFile>;
+export type DateFile = z.infer<typeof DateFile>;
+export type EventFile = z.infer<typeof EventFile>;
+export type ProvisionFile = z.infer<typeof ProvisionFile>;
+export type AgreementFile = z.infer<typeof AgreementFile>;
+export type AccusationFile = z.infer<typeof AccusationFile>;
+export type QuoteFile = z.infer<typeof QuoteFile>;

@@ -1,0 +1,432 @@
+/**
+ * Reads data/, validates every file against its schema, places every piece of evidence in its
+ * article's text, resolves every reference, and builds the corpus indexes. Any fault stops the
+ * load with a DataError naming the file, the record and the field.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { ACTOR_KINDS, type ClaimRecord, Corpus, type EntityRecord, type Kind, type Role } from './corpus.ts';
+import { DataError } from './errors.ts';
+import { ArticleText, type Evidence } from './evidence.ts';
+import { type EvidenceFile, files } from './files.ts';
+
+/** The data directory shipped with the project. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+const ENTITY_FILES = {
+  people: 'Person',
+  countries: 'Country',
+  organizations: 'Organization',
+  places: 'Place',
+  items: 'Item',
+} as const satisfies Partial<Record<keyof typeof files, Kind>>;
+
+const LOCATION_KINDS = ['Place', 'Country'] as const satisfies Kind[];
+const ANY_KIND = [
+  'Person',
+  'Country',
+  'Organization',
+  'Place',
+  'Item',
+  'Agreement',
+  'Provision',
+  'Accusation',
+  'Quote',
+  'Event',
+  'Article',
+] as const satisfies Kind[];
+
+/** Where each id was defined, to report duplicates and check the kind of every reference. */
+interface Definition {
+  kind: Kind;
+  file: string;
+}
+
+export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
+  const loader = new Loader(dataDir);
+  return loader.load();
+}
+
+class Loader {
+  private readonly corpus = new Corpus();
+  private readonly ids = new Map<string, Definition>();
+
+  constructor(private readonly dataDir: string) {}
+
+  load(): Corpus {
+    const entities = Object.entries(ENTITY_FILES).map(([name, kind]) => {
+      const file = join(this.dataDir, 'entities', `${name}.json`);
+      const records = this.read(file, files[name as keyof typeof ENTITY_FILES], []);
+      for (const [index, record] of records.entries()) this.define(record.id, kind, file, index);
+      return { file, kind, records };
+    });
+
+    const articlesDir = join(this.dataDir, 'articles');
+    const articles = readdirSync(articlesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+      .map((name) => this.readArticle(join(articlesDir, name)));
+    if (articles.length === 0) throw new DataError(this.show(articlesDir), undefined, undefined, 'no article folders');
+
+    for (const { file, kind, records } of entities) {
+      for (const [index, record] of records.entries()) {
+        const place = 'country' in record && typeof record.country === 'string' ? record.country : null;
+        if (place !== null) this.check(place, ['Country'], new At(this, file, record.id, index), 'country');
+        this.corpus.add((kind === 'Place' ? { ...record, kind, country: place } : { ...record, kind }) as EntityRecord);
+      }
+    }
+    for (const article of articles) this.resolveArticle(article);
+    for (const { file, records } of entities) {
+      for (const [index, record] of records.entries()) {
+        if (this.corpus.mentions(record.id).length === 0) {
+          throw new DataError(this.show(file), label(record.id, index), 'id', 'no article mentions this entity');
+        }
+      }
+    }
+    this.corpus.index();
+    return this.corpus;
+  }
+
+  /** Reads one JSON file and parses it with its schema; a missing optional file is `fallback`. */
+  read<S extends z.ZodType>(file: string, schema: S, fallback?: z.infer<S>): z.infer<S> {
+    if (!existsSync(file)) {
+      if (fallback !== undefined) return fallback;
+      throw new DataError(this.show(file), undefined, undefined, 'file is missing');
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new DataError(this.show(file), undefined, undefined, `malformed JSON: ${(error as Error).message}`);
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const [issue, ...more] = parsed.error.issues;
+    if (!issue) throw new DataError(this.show(file), undefined, undefined, 'invalid');
+    let path = issue.path.map((part) => (typeof part === 'symbol' ? part.toString() : part));
+    if (issue.code === 'unrecognized_keys') path = [...path, ...issue.keys];
+    let record: string | undefined;
+    if (Array.isArray(raw) && typeof path[0] === 'number') {
+      const index = path[0];
+      const id = (raw[index] as { id?: unknown } | undefined)?.id;
+      record = label(typeof id === 'string' ? id : undefined, index);
+      path = path.slice(1);
+    } else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') {
+      record = JSON.stringify((raw as { id: string }).id);
+    }
+    const problem = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+    const others =
+      more.length > 0 ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''} in this file)` : '';
+    throw new DataError(this.show(file), record, fieldPath(path) || undefined, `${problem}${others}`);
+  }
+
+  private readArticle(dir: string) {
+    const file = join(dir, 'article.json');
+    const meta = this.read(file, files.article);
+    this.define(meta.id, 'Article', file, undefined);
+    const textFile = join(dir, 'text.txt');
+    if (!existsSync(textFile)) throw new DataError(this.show(textFile), undefined, undefined, 'file is missing');
+    const bytes = readFileSync(textFile);
+    const text = bytes.toString('utf8');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const article = new ArticleText(meta.id, text);
+    const at = new At(this, file, meta.id, undefined, article);
+
+    const claimFile = (name: string) => join(dir, `${name}.json`);
+    const parts = {
+      mentions: this.read(claimFile('mentions'), files.mentions, []),
+      agreements: this.read(claimFile('agreements'), files.agreements, []),
+      accusations: this.read(claimFile('accusations'), files.accusations, []),
+      quotes: this.read(claimFile('quotes'), files.quotes, []),
+      events: this.read(claimFile('events'), files.events, []),
+    };
+    for (const [index, agreement] of parts.agreements.entries()) {
+      this.define(agreement.id, 'Agreement', claimFile('agreements'), index);
+      for (const provision of agreement.provisions)
+        this.define(provision.id, 'Provision', claimFile('agreements'), index);
+    }
+    for (const [index, accusation] of parts.accusations.entries()) {
+      this.define(accusation.id, 'Accusation', claimFile('accusations'), index);
+    }
+    for (const [index, quote] of parts.quotes.entries()) this.define(quote.id, 'Quote', claimFile('quotes'), index);
+    for (const [index, event] of parts.events.entries()) this.define(event.id, 'Event', claimFile('events'), index);
+
+    this.corpus.add({
+      kind: 'Article',
+      id: meta.id,
+      title: meta.title,
+      titleEvidence: at.evidence(meta.titleEvidence, 'titleEvidence'),
+      publisher: { name: meta.publisher.name, evidence: at.evidence(meta.publisher.evidence, 'publisher.evidence') },
+      language: meta.language,
+      published: { ...meta.published, evidence: at.evidences(meta.published.evidence, 'published.evidence') },
+      text,
+      sha256,
+      textFile: relative(this.dataDir, textFile),
+    });
+    return { id: meta.id, article, claimFile, parts };
+  }
+
+  private resolveArticle({ id: articleId, article, claimFile, parts }: ReturnType<Loader['readArticle']>): void {
+    const corpus = this.corpus;
+    const at = (file: string, record: string, index: number) => new At(this, claimFile(file), record, index, article);
+
+    for (const [index, mention] of parts.mentions.entries()) {
+      const here = at('mentions', mention.entity, index);
+      here.check(mention.entity, ['Person', 'Country', 'Organization', 'Place', 'Item'], 'entity');
+      if (corpus.mentions(mention.entity).some((m) => m.article === articleId)) {
+        throw here.error('entity', `entity ${JSON.stringify(mention.entity)} has a second mention record`);
+      }
+      corpus.addMention({
+        entity: mention.entity,
+        article: articleId,
+        evidence: here.evidences(mention.evidence, 'evidence'),
+        titles: mention.titles.map((title, i) => ({
+          title: title.title,
+          evidence: here.evidences(title.evidence, `titles[${i}].evidence`),
+        })),
+      });
+      corpus.relate('entitiesByArticle', articleId, corpus.get(mention.entity) as EntityRecord);
+    }
+
+    const claim = (record: ClaimRecord) => {
+      corpus.add(record);
+      corpus.relate('claimsByArticle', articleId, record);
+    };
+
+    for (const [index, event] of parts.events.entries()) {
+      const here = at('events', event.id, index);
+      const record = {
+        kind: 'Event' as const,
+        id: event.id,
+        article: articleId,
+        eventKind: event.kind,
+        name: event.name,
+        date: {
+          precision: event.date.precision,
+          start: event.date.start,
+          end: event.date.end ?? null,
+          phrase: here.evidence(event.date.phrase, 'date.phrase'),
+          resolution: event.date.resolution,
+        },
+        place: event.place ? here.role(event.place, 'place', LOCATION_KINDS) : null,
+        participants: event.participants.map((role, i) => here.role(role, `participants[${i}]`, ACTOR_KINDS)),
+        evidence: here.evidences(event.evidence, 'evidence'),
+      };
+      here.checkDate(event.date, 'date');
+      claim(record);
+      for (const role of record.participants) corpus.relate('eventsByParticipant', role.ref, record);
+      if (record.place) corpus.relate('eventsByPlace', record.place.ref, record);
+      corpus.relate('eventsByKind', record.eventKind, record);
+    }
+
+    for (const [index, agreement] of parts.agreements.entries()) {
+      const here = at('agreements', agreement.id, index);
+      if (agreement.event) here.check(agreement.event, ['Event'], 'event');
+      const record = {
+        kind: 'Agreement' as const,
+        id: agreement.id,
+        article: articleId,
+        name: agreement.name,
+        parties: agreement.parties.map((role, i) => here.role(role, `parties[${i}]`, ACTOR_KINDS)),
+        signatories: agreement.signatories.map((role, i) => here.role(role, `signatories[${i}]`, ['Person'])),
+        event: agreement.event ?? null,
+        articleCount: agreement.articleCount
+          ? {
+              value: agreement.articleCount.value,
+              evidence: here.evidences(agreement.articleCount.evidence, 'articleCount.evidence'),
+            }
+          : null,
+        publishedBy: agreement.publishedBy ? here.role(agreement.publishedBy, 'publishedBy', ACTOR_KINDS) : null,
+        provisions: agreement.provisions.map((provision) => provision.id),
+        evidence: here.evidences(agreement.evidence, 'evidence'),
+      };
+      claim(record);
+      for (const [i, provision] of agreement.provisions.entries()) {
+        claim({
+          kind: 'Provision',
+          id: provision.id,
+          article: articleId,
+          agreement: agreement.id,
+          summary: provision.summary,
+          status: provision.status,
+          evidence: here.evidences(provision.evidence, `provisions[${i}].evidence`),
+        });
+      }
+      if (record.event) corpus.relate('agreementsByEvent', record.event, record);
+      for (const role of record.parties) corpus.relate('agreementsByParty', role.ref, record);
+      for (const role of record.signatories) corpus.relate('agreementsBySignatory', role.ref, record);
+    }
+
+    for (const [index, accusation] of parts.accusations.entries()) {
+      const here = at('accusations', accusation.id, index);
+      const actors = (roles: z.infer<typeof files.accusations>[number]['accusers'], field: string) =>
+        roles.map((role, i) => here.role(role, `${field}[${i}]`, ACTOR_KINDS));
+      const record = {
+        kind: 'Accusation' as const,
+        id: accusation.id,
+        article: articleId,
+        act: accusation.act,
+        accusers: actors(accusation.accusers, 'accusers'),
+        accused: actors(accusation.accused, 'accused'),
+        items: accusation.items.map((role, i) => here.role(role, `items[${i}]`, ['Item'])),
+        beneficiaries: actors(accusation.beneficiaries, 'beneficiaries'),
+        responses: accusation.responses.map((response, i) => ({
+          ...here.role(response, `responses[${i}]`, ACTOR_KINDS),
+          stance: response.stance,
+        })),
+        evidence: here.evidences(accusation.evidence, 'evidence'),
+      };
+      claim(record);
+      for (const role of record.accusers) corpus.relate('accusationsByAccuser', role.ref, record);
+      for (const role of record.accused) corpus.relate('accusationsByAccused', role.ref, record);
+      for (const role of record.beneficiaries) corpus.relate('accusationsByBeneficiary', role.ref, record);
+      for (const role of record.items) {
+        corpus.relate('accusationsByItem', role.ref, record);
+        const item = corpus.get(role.ref);
+        if (item?.kind === 'Item') corpus.relate('accusationsByItemCategory', item.category, record);
+      }
+      for (const response of record.responses) {
+        corpus.relate('accusationsByResponder', response.ref, record);
+        corpus.relate('accusationsByStance', response.stance, record);
+      }
+    }
+
+    for (const [index, quote] of parts.quotes.entries()) {
+      const here = at('quotes', quote.id, index);
+      if (quote.event) here.check(quote.event, ['Event'], 'event');
+      if (quote.channel.via) here.check(quote.channel.via, ['Organization'], 'channel.via');
+      const record = {
+        kind: 'Quote' as const,
+        id: quote.id,
+        article: articleId,
+        speaker: here.role(quote.speaker, 'speaker', ACTOR_KINDS),
+        words: here.evidence(quote.words, 'words'),
+        form: quote.form,
+        channel: {
+          kind: quote.channel.kind,
+          via: quote.channel.via ?? null,
+          evidence: quote.channel.evidence ? here.evidences(quote.channel.evidence, 'channel.evidence') : [],
+        },
+        about: quote.about.map((role, i) => here.role(role, `about[${i}]`, ANY_KIND)),
+        event: quote.event ?? null,
+        evidence: here.evidences(quote.evidence, 'evidence'),
+      };
+      claim(record);
+      corpus.relate('quotesBySpeaker', record.speaker.ref, record);
+      for (const role of record.about) corpus.relate('quotesByTopic', role.ref, record);
+      if (record.event) corpus.relate('quotesByEvent', record.event, record);
+      corpus.relate('quotesByChannel', record.channel.kind, record);
+      corpus.relate('quotesByForm', record.form, record);
+    }
+
+    for (const place of corpus.all('Place')) {
+      if (place.country) corpus.relate('placesByCountry', place.country, place);
+    }
+  }
+
+  define(id: string, kind: Kind, file: string, index: number | undefined): void {
+    const earlier = this.ids.get(id);
+    if (earlier) {
+      const where = earlier.file === file ? 'earlier in this file' : `in ${this.show(earlier.file)}`;
+      throw new DataError(
+        this.show(file),
+        label(id, index),
+        'id',
+        `duplicate id ${JSON.stringify(id)}: already defined ${where}`,
+      );
+    }
+    this.ids.set(id, { kind, file });
+  }
+
+  /** Throws unless `id` is defined as one of `kinds`. */
+  check(id: string, kinds: readonly Kind[], at: At, field: string): void {
+    const definition = this.ids.get(id);
+    if (!definition) throw at.error(field, `unknown id ${JSON.stringify(id)}`);
+    if (!kinds.includes(definition.kind)) {
+      throw at.error(field, `${JSON.stringify(id)} is a ${definition.kind}, expected ${kinds.join(' or ')}`);
+    }
+  }
+
+  show(file: string): string {
+    const shown = relative(process.cwd(), file);
+    return shown.startsWith('..') || isAbsolute(shown) ? file : shown;
+  }
+}
+
+/** A position in the data (a file, a record) from which evidence and references are resolved. */
+class At {
+  constructor(
+    private readonly loader: Loader,
+    private readonly file: string,
+    private readonly id: string | undefined,
+    private readonly index: number | undefined,
+    private readonly article?: ArticleText,
+  ) {}
+
+  error(field: string, problem: string): DataError {
+    return new DataError(this.loader.show(this.file), label(this.id, this.index), field, problem);
+  }
+
+  check(id: string, kinds: readonly Kind[], field: string): void {
+    this.loader.check(id, kinds, this, field);
+  }
+
+  evidence(evidence: EvidenceFile, field: string): Evidence {
+    if (!this.article) throw this.error(field, 'evidence outside an article');
+    const located = this.article.locate(evidence);
+    if (typeof located === 'string') throw this.error(field, located);
+    return located;
+  }
+
+  evidences(list: EvidenceFile[], field: string): Evidence[] {
+    return list.map((evidence, i) => this.evidence(evidence, `${field}[${i}]`));
+  }
+
+  role(role: { ref: string; evidence: EvidenceFile[] }, field: string, kinds: readonly Kind[]): Role {
+    this.check(role.ref, kinds, `${field}.ref`);
+    return { ref: role.ref, evidence: this.evidences(role.evidence, `${field}.evidence`) };
+  }
+
+  /** A date's parts must agree with its precision, and a range must not run backwards. */
+  checkDate(date: { precision: string; start: string; end?: string | undefined }, field: string): void {
+    const parts = { DAY: 3, MONTH: 2, YEAR: 1 } as Record<string, number>;
+    const expected = parts[date.precision];
+    if (expected !== undefined && date.start.split('-').length !== expected) {
+      throw this.error(`${field}.start`, `${JSON.stringify(date.start)} does not have ${date.precision} precision`);
+    }
+    if (date.precision !== 'RANGE' && date.end !== undefined) {
+      throw this.error(`${field}.end`, `only a RANGE has an end`);
+    }
+    if (date.end !== undefined && date.end < date.start) {
+      throw this.error(`${field}.end`, `${JSON.stringify(date.end)} is before ${JSON.stringify(date.start)}`);
+    }
+    if (!isValidPartialDate(date.start))
+      throw this.error(`${field}.start`, `${JSON.stringify(date.start)} is not a date`);
+    if (date.end !== undefined && !isValidPartialDate(date.end)) {
+      throw this.error(`${field}.end`, `${JSON.stringify(date.end)} is not a date`);
+    }
+  }
+}
+
+function isValidPartialDate(value: string): boolean {
+  const [year, month = '01', day = '01'] = value.split('-');
+  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+}
+
+function label(id: string | undefined, index: number | undefined): string | undefined {
+  if (id === undefined && index === undefined) return undefined;
+  if (index === undefined) return JSON.stringify(id);
+  return id === undefined ? `#${index}` : `${JSON.stringify(id)} (#${index})`;
+}
+
+function fieldPath(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    '',
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Per-request DataLoaders: one by id for every record, and one per relation index. They are
+ * created lazily, so a request pays only for the loaders it uses, and they count their batch calls
+ * so tests can prove that a traversal makes one batch per level, not one call per item.
+ */
+import DataLoader from 'dataloader';
+import type { Corpus, Kind, NodeRecord, RecordOf, Relation, Relations } from './data/corpus.ts';
+
+export class Loaders {
+  /** Batch calls per loader name (`node`, or a relation name) during this request. */
+  readonly batches: Partial<Record<'node' | Relation, number>> = {};
+  private nodeLoader: DataLoader<string, NodeRecord | null> | undefined;
+  private readonly relationLoaders = new Map<Relation, DataLoader<string, readonly NodeRecord[]>>();
+
+  constructor(private readonly corpus: Corpus) {}
+
+  /** Any record by its local id; null for an unknown id. */
+  get node(): DataLoader<string, NodeRecord | null> {
+    this.nodeLoader ??= new DataLoader(async (ids) => {
+      this.count('node');
+      return ids.map((id) => this.corpus.get(id) ?? null);
+    });
+    return this.nodeLoader;
+  }
+
+  /** A record that the loader checked to be of one of `kinds`; null when it is not. */
+  async one<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K> | null> {
+    const record = await this.node.load(id);
+    return record && (kinds as readonly Kind[]).includes(record.kind) ? (record as RecordOf<K>) : null;
+  }
+
+  /** Like `one`, for a reference the loader has verified: a missing record is a bug, not null. */
+  async ref<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K>> {
+    const record = await this.one(id, kinds);
+    if (!record) throw new Error(`reference ${id} is not a ${kinds.join(' or ')}`);
+    return record;
+  }
+
+  /** Records related to a key through one index: e.g. `quotesBySpeaker` of a person's id. */
+  related<R extends Relation>(relation: R): DataLoader<string, readonly Relations[R][]> {
+    let loader = this.relationLoaders.get(relation);
+    if (!loader) {
+      loader = new DataLoader(async (keys) => {
+        this.count(relation);
+        return keys.map((key) => this.corpus.related(relation, key));
+      });
+      this.relationLoaders.set(relation, loader);
+    }
+    return loader as DataLoader<string, readonly Relations[R][]>;
+  }
+
+  private count(name: 'node' | Relation): void {
+    this.batches[name] = (this.batches[name] ?? 0) + 1;
+  }
+}

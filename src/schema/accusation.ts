@@ -1,0 +1,63 @@
+import { builder } from '../builder.ts';
+import type { AccusationRecord } from '../data/corpus.ts';
+import { Claim } from './claim.ts';
+import { ItemCategory } from './item.ts';
+import { nodeOptions } from './kinds.ts';
+import { intersect, page } from './page.ts';
+import { ActorRole, ItemRole, ResponseRef, StanceEnum } from './roles.ts';
+
+export const Accusation = builder.objectRef<AccusationRecord>('Accusation');
+
+export const AccusationConnection = builder.connectionObject(
+  { type: Accusation, name: 'AccusationConnection', description: 'A page of accusations.' },
+  { name: 'AccusationEdge', description: 'One of a page of accusations, with its cursor.' },
+);
+
+builder.node(Accusation, {
+  ...nodeOptions('Accusation'),
+  description:
+    'An accusation: who accuses whom of what act, with which items, to whose benefit, and how each accused ' +
+    'party answered. Every role carries the words that state it.',
+  interfaces: () => [Claim],
+  fields: (t) => ({
+    act: t.exposeString('act', { description: "The alleged act, in the article's words." }),
+    accusers: t.expose('accusers', { type: [ActorRole], description: 'Who accuses.' }),
+    accused: t.expose('accused', { type: [ActorRole], description: 'Who is accused.' }),
+    items: t.expose('items', { type: [ItemRole], description: 'What was allegedly supplied or sent.' }),
+    beneficiaries: t.expose('beneficiaries', { type: [ActorRole], description: 'Who the alleged act helps.' }),
+    responses: t.expose('responses', {
+      type: [ResponseRef],
+      description: "Each answering party's stance, one entry per party; empty when the article reports none.",
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  accusations: t.connection(
+    {
+      type: Accusation,
+      description: 'Accusations, optionally filtered; filters combine with AND.',
+      args: {
+        accuser: t.arg.globalID({ description: 'Only accusations made by this actor.' }),
+        accused: t.arg.globalID({ description: 'Only accusations against this actor.' }),
+        beneficiary: t.arg.globalID({ description: 'Only accusations of acts that help this actor.' }),
+        item: t.arg.globalID({ description: 'Only accusations naming this item.' }),
+        itemCategory: t.arg({ type: ItemCategory, description: 'Only accusations naming an item of this category.' }),
+        stance: t.arg({ type: StanceEnum, description: 'Only accusations that some party answered with this stance.' }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        const lists = [
+          args.accuser && corpus.related('accusationsByAccuser', args.accuser.id),
+          args.accused && corpus.related('accusationsByAccused', args.accused.id),
+          args.beneficiary && corpus.related('accusationsByBeneficiary', args.beneficiary.id),
+          args.item && corpus.related('accusationsByItem', args.item.id),
+          args.itemCategory && corpus.related('accusationsByItemCategory', args.itemCategory),
+          args.stance && corpus.related('accusationsByStance', args.stance),
+        ].filter((list) => list != null);
+        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Accusation'));
+      },
+    },
+    AccusationConnection,
+  ),
+}));

@@ -1,0 +1,113 @@
+import { builder } from '../builder.ts';
+import type { AgreementRecord, ProvisionRecord } from '../data/corpus.ts';
+import { Claim } from './claim.ts';
+import { Event, EventDateRef } from './event.ts';
+import { EvidenceRef } from './evidence.ts';
+import { nodeOptions } from './kinds.ts';
+import { intersect, page } from './page.ts';
+import { ActorRole, LocationRole } from './roles.ts';
+
+export const Agreement = builder.objectRef<AgreementRecord>('Agreement');
+export const Provision = builder.objectRef<ProvisionRecord>('Provision');
+
+export const AgreementConnection = builder.connectionObject(
+  { type: Agreement, name: 'AgreementConnection', description: 'A page of agreements.' },
+  { name: 'AgreementEdge', description: 'One of a page of agreements, with its cursor.' },
+);
+
+const ProvisionStatus = builder.enumType('ProvisionStatus', {
+  description: 'Whether an agreement provides something, or the article says it does not.',
+  values: {
+    PROVIDED: { description: 'The agreement provides this.' },
+    NOT_PROVIDED: { description: 'The article states that the agreement does not provide this.' },
+  } as const,
+});
+
+builder.node(Agreement, {
+  ...nodeOptions('Agreement'),
+  description: 'An agreement, treaty or pact between parties, with its provisions.',
+  interfaces: () => [Claim],
+  fields: (t) => ({
+    name: t.exposeString('name', { description: "Its name, in the article's words." }),
+    parties: t.expose('parties', { type: [ActorRole], description: 'Who it binds.' }),
+    signatories: t.expose('signatories', { type: [ActorRole], description: 'Who signed it, where stated.' }),
+    event: t.field({
+      type: Event,
+      nullable: true,
+      description: 'The signing or conclusion, where stated: it carries the date and the place.',
+      resolve: (agreement, _args, context) =>
+        agreement.event ? context.loaders.ref(agreement.event, ['Event']) : null,
+    }),
+    date: t.field({
+      type: EventDateRef,
+      nullable: true,
+      description: 'When it was signed or concluded (from `event`).',
+      resolve: async (agreement, _args, context) =>
+        agreement.event ? (await context.loaders.ref(agreement.event, ['Event'])).date : null,
+    }),
+    place: t.field({
+      type: LocationRole,
+      nullable: true,
+      description: 'Where it was signed or concluded (from `event`).',
+      resolve: async (agreement, _args, context) =>
+        agreement.event ? (await context.loaders.ref(agreement.event, ['Event'])).place : null,
+    }),
+    articleCount: t.int({
+      nullable: true,
+      description: 'How many articles its text has, where stated.',
+      resolve: (agreement) => agreement.articleCount?.value ?? null,
+    }),
+    articleCountEvidence: t.field({
+      type: [EvidenceRef],
+      description: 'Where the number of articles is stated; empty when it is not.',
+      resolve: (agreement) => agreement.articleCount?.evidence ?? [],
+    }),
+    publishedBy: t.expose('publishedBy', {
+      type: ActorRole,
+      nullable: true,
+      description: 'Who published its text, where stated.',
+    }),
+    provisions: t.field({
+      type: [Provision],
+      description: 'What it provides (or, as stated, does not), in the order the article gives.',
+      resolve: (agreement, _args, context) => agreement.provisions.map((id) => context.loaders.ref(id, ['Provision'])),
+    }),
+  }),
+});
+
+builder.node(Provision, {
+  ...nodeOptions('Provision'),
+  description: 'One provision of an agreement, as the article reports it.',
+  interfaces: () => [Claim],
+  fields: (t) => ({
+    summary: t.exposeString('summary', { description: "A short label, in the article's words where possible." }),
+    status: t.expose('status', { type: ProvisionStatus, description: 'Whether the agreement provides it.' }),
+    agreement: t.field({
+      type: Agreement,
+      description: 'The agreement it belongs to.',
+      resolve: (provision, _args, context) => context.loaders.ref(provision.agreement, ['Agreement']),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  agreements: t.connection(
+    {
+      type: Agreement,
+      description: 'Agreements, optionally only those binding a party or signed by someone (filters combine with AND).',
+      args: {
+        party: t.arg.globalID({ description: 'Only agreements this actor is a party to.' }),
+        signatory: t.arg.globalID({ description: 'Only agreements this person signed.' }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        const lists = [
+          args.party && corpus.related('agreementsByParty', args.party.id),
+          args.signatory && corpus.related('agreementsBySignatory', args.signatory.id),
+        ].filter((list) => list != null);
+        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Agreement'));
+      },
+    },
+    AgreementConnection,
+  ),
+}));

@@ -1,0 +1,57 @@
+import { builder } from '../builder.ts';
+import type { ArticleRecord } from '../data/corpus.ts';
+import { EvidenceRef } from './evidence.ts';
+import { nodeOptions } from './kinds.ts';
+import { page } from './page.ts';
+
+export const Article = builder.objectRef<ArticleRecord>('Article');
+
+export const ArticleConnection = builder.connectionObject(
+  { type: Article, name: 'ArticleConnection', description: 'A page of articles.' },
+  { name: 'ArticleEdge', description: 'An article in a page, with its cursor.' },
+);
+
+builder.node(Article, {
+  ...nodeOptions('Article'),
+  description: 'A news article of the corpus: its text, byte for byte, and where it came from.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'The headline, verbatim.' }),
+    titleEvidence: t.expose('titleEvidence', { type: EvidenceRef, description: 'Where the headline stands.' }),
+    publisher: t.string({ description: 'Who published the article.', resolve: (a) => a.publisher.name }),
+    publisherEvidence: t.field({
+      type: EvidenceRef,
+      description: 'Where the text names its publisher.',
+      resolve: (a) => a.publisher.evidence,
+    }),
+    language: t.exposeString('language', { description: 'The language of the text (BCP 47).' }),
+    publishedOn: t.string({
+      description: 'Publication date (YYYY-MM-DD), inferred from the text; see `publicationDateInference`.',
+      resolve: (a) => a.published.date,
+    }),
+    publicationDateInference: t.string({
+      description: 'How the publication date was inferred from the text.',
+      resolve: (a) => a.published.inference,
+    }),
+    publicationDateEvidence: t.field({
+      type: [EvidenceRef],
+      description: 'The words the publication date was inferred from.',
+      resolve: (a) => a.published.evidence,
+    }),
+    text: t.exposeString('text', { description: 'The full text; every Evidence offset points into it.' }),
+    length: t.int({ description: 'Length of `text` in UTF-16 code units.', resolve: (a) => a.text.length }),
+    sha256: t.exposeString('sha256', {
+      description: 'SHA-256 (hex) of the text as UTF-8 bytes: which text the offsets refer to.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  articles: t.connection(
+    {
+      type: Article,
+      description: 'Every article of the corpus, in id order.',
+      resolve: (_root, args, context) => page(args, context.corpus.all('Article')),
+    },
+    ArticleConnection,
+  ),
+}));

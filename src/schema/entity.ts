@@ -1,0 +1,123 @@
+/**
+ * The interfaces shared by entities: `Entity` (anything an article names) and `Actor` (an entity
+ * that can sign, accuse, be accused, respond or speak). Their fields resolve once here for every
+ * implementing type.
+ */
+import { builder } from '../builder.ts';
+import type { ActorRecord, EntityRecord } from '../data/corpus.ts';
+import { Accusation, AccusationConnection } from './accusation.ts';
+import { Agreement, AgreementConnection } from './agreement.ts';
+import { Article } from './article.ts';
+import { Event, EventConnection } from './event.ts';
+import { EvidenceRef, TitleRef } from './evidence.ts';
+import { kindOf } from './kinds.ts';
+import { page } from './page.ts';
+import { Quote, QuoteConnection } from './quote.ts';
+
+export const Entity = builder.interfaceRef<EntityRecord>('Entity');
+export const Actor = builder.interfaceRef<ActorRecord>('Actor');
+
+Entity.implement({
+  description: 'Anything an article names: a person, a country, an organization, a place or an item.',
+  interfaces: () => [builder.nodeInterfaceRef()],
+  resolveType: kindOf,
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The usual name, as the articles write it.' }),
+    titles: t.field({
+      type: [TitleRef],
+      description: 'Roles, titles and descriptions the articles give it, each with its evidence.',
+      resolve: (entity, _args, context) => context.corpus.mentions(entity.id).flatMap((mention) => mention.titles),
+    }),
+    mentions: t.field({
+      type: [EvidenceRef],
+      description: 'Words of the articles that name it ("Moscow" for Russia\'s government, "kyiv" for Ukraine).',
+      resolve: (entity, _args, context) => context.corpus.mentions(entity.id).flatMap((mention) => mention.evidence),
+    }),
+    articles: t.field({
+      type: [Article],
+      description: 'The articles that mention it.',
+      resolve: (entity, _args, context) =>
+        context.corpus.mentions(entity.id).map((mention) => context.loaders.ref(mention.article, ['Article'])),
+    }),
+    quotesAbout: t.connection(
+      {
+        type: Quote,
+        description: 'Quotes whose words are about it.',
+        resolve: async (entity, args, context) =>
+          page(args, await context.loaders.related('quotesByTopic').load(entity.id)),
+      },
+      QuoteConnection,
+    ),
+  }),
+});
+
+Actor.implement({
+  description: 'An entity that can sign, accuse, be accused, respond or speak: a person, a country or an organization.',
+  interfaces: () => [builder.nodeInterfaceRef(), Entity],
+  resolveType: kindOf,
+  fields: (t) => ({
+    accusationsMade: t.connection(
+      {
+        type: Accusation,
+        description: 'Accusations it makes.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('accusationsByAccuser').load(actor.id)),
+      },
+      AccusationConnection,
+    ),
+    accusationsFaced: t.connection(
+      {
+        type: Accusation,
+        description: 'Accusations made against it.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('accusationsByAccused').load(actor.id)),
+      },
+      AccusationConnection,
+    ),
+    accusationsAnswered: t.connection(
+      {
+        type: Accusation,
+        description: 'Accusations it responded to (see `Accusation.responses` for its stance).',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('accusationsByResponder').load(actor.id)),
+      },
+      AccusationConnection,
+    ),
+    agreements: t.connection(
+      {
+        type: Agreement,
+        description: 'Agreements it is a party to.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('agreementsByParty').load(actor.id)),
+      },
+      AgreementConnection,
+    ),
+    agreementsSigned: t.connection(
+      {
+        type: Agreement,
+        description: 'Agreements it signed in person.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('agreementsBySignatory').load(actor.id)),
+      },
+      AgreementConnection,
+    ),
+    quotes: t.connection(
+      {
+        type: Quote,
+        description: 'Words the articles quote it as saying or writing.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('quotesBySpeaker').load(actor.id)),
+      },
+      QuoteConnection,
+    ),
+    events: t.connection(
+      {
+        type: Event,
+        description: 'Dated events it took part in.',
+        resolve: async (actor, args, context) =>
+          page(args, await context.loaders.related('eventsByParticipant').load(actor.id)),
+      },
+      EventConnection,
+    ),
+  }),
+});

@@ -1,0 +1,131 @@
+import { builder } from '../builder.ts';
+import type { EventDate, EventRecord } from '../data/corpus.ts';
+import { Agreement } from './agreement.ts';
+import { Claim } from './claim.ts';
+import { EvidenceRef } from './evidence.ts';
+import { nodeOptions } from './kinds.ts';
+import { intersect, page } from './page.ts';
+import { Quote, QuoteConnection } from './quote.ts';
+import { ActorRole, LocationRole } from './roles.ts';
+
+export const Event = builder.objectRef<EventRecord>('Event');
+export const EventDateRef = builder.objectRef<EventDate>('EventDate');
+
+export const EventConnection = builder.connectionObject(
+  { type: Event, name: 'EventConnection', description: 'A page of events.' },
+  { name: 'EventEdge', description: 'One of a page of events, with its cursor.' },
+);
+
+const EventKind = builder.enumType('EventKind', {
+  description: 'What kind of event.',
+  values: {
+    SIGNING: { description: 'The signing of an agreement.' },
+    CONCLUSION: { description: 'The conclusion of an agreement, where no signing is described.' },
+    MEETING: { description: 'A meeting between people.' },
+    PRESS_CONFERENCE: { description: 'A press conference.' },
+    VISIT: { description: 'A visit to a country or place.' },
+    ARRIVAL: { description: 'An arrival somewhere.' },
+    CEREMONY: { description: 'A ceremony, such as laying a wreath.' },
+    SUMMIT: { description: 'A summit of a group.' },
+    FLIGHT: { description: 'Someone fleeing a country.' },
+    TERM_OF_OFFICE: { description: 'A term in office.' },
+    RETURN_TO_POWER: { description: 'A return to power.' },
+    PUBLICATION: { description: 'The publication of a text.' },
+    STATEMENT: { description: 'Remarks made or reported.' },
+    MILITARY_OPERATION: { description: 'The start or course of a military operation.' },
+  } as const,
+});
+
+const DatePrecision = builder.enumType('DatePrecision', {
+  description: 'How precisely the article dates an event.',
+  values: {
+    DAY: { description: '`start` is a day, YYYY-MM-DD.' },
+    MONTH: { description: '`start` is a month, YYYY-MM.' },
+    YEAR: { description: '`start` is a year, YYYY.' },
+    RANGE: { description: 'Between `start` and `end` (each YYYY, YYYY-MM or YYYY-MM-DD); `end` may be open.' },
+  } as const,
+});
+
+EventDateRef.implement({
+  description: "An event's date, resolved against the article's publication date, with the phrase it came from.",
+  fields: (t) => ({
+    precision: t.expose('precision', { type: DatePrecision, description: 'How precise the date is.' }),
+    start: t.exposeString('start', { description: 'The date, or the start of the range, cut to its precision.' }),
+    end: t.exposeString('end', { nullable: true, description: 'The end of a RANGE; null when open or not a range.' }),
+    earliest: t.string({
+      description: 'The first day the date can mean, YYYY-MM-DD: for sorting and comparing.',
+      resolve: (date) => firstDay(date.start),
+    }),
+    latest: t.string({
+      nullable: true,
+      description: 'The last day the date can mean, YYYY-MM-DD; null for an open range.',
+      resolve: (date) => (date.precision === 'RANGE' ? (date.end ? lastDay(date.end) : null) : lastDay(date.start)),
+    }),
+    phrase: t.expose('phrase', { type: EvidenceRef, description: 'The words the date was resolved from.' }),
+    resolution: t.exposeString('resolution', { description: 'How the phrase was resolved to this date.' }),
+  }),
+});
+
+builder.node(Event, {
+  ...nodeOptions('Event'),
+  description: 'A dated event the article reports: a signing, a meeting, a visit, a summit, a term of office…',
+  interfaces: () => [Claim],
+  fields: (t) => ({
+    kind: t.field({ type: EventKind, description: 'What kind of event.', resolve: (event) => event.eventKind }),
+    name: t.exposeString('name', { description: "A short name, in the article's words where it has one." }),
+    date: t.expose('date', { type: EventDateRef, description: 'When.' }),
+    place: t.expose('place', { type: LocationRole, nullable: true, description: 'Where, when stated.' }),
+    participants: t.expose('participants', { type: [ActorRole], description: 'Who took part.' }),
+    agreements: t.field({
+      type: [Agreement],
+      description: 'Agreements signed or concluded at this event.',
+      resolve: (event, _args, context) => context.loaders.related('agreementsByEvent').load(event.id),
+    }),
+    quotes: t.connection(
+      {
+        type: Quote,
+        description: 'Words said or written at this event.',
+        resolve: async (event, args, context) =>
+          page(args, await context.loaders.related('quotesByEvent').load(event.id)),
+      },
+      QuoteConnection,
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  events: t.connection(
+    {
+      type: Event,
+      description: 'Dated events, optionally filtered; filters combine with AND.',
+      args: {
+        participant: t.arg.globalID({ description: 'Only events this actor took part in.' }),
+        location: t.arg.globalID({ description: 'Only events at this place or in this country as a whole.' }),
+        kind: t.arg({ type: EventKind, description: 'Only events of this kind.' }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        const lists = [
+          args.participant && corpus.related('eventsByParticipant', args.participant.id),
+          args.location && corpus.related('eventsByPlace', args.location.id),
+          args.kind && corpus.related('eventsByKind', args.kind),
+        ].filter((list) => list != null);
+        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Event'));
+      },
+    },
+    EventConnection,
+  ),
+}));
+
+function firstDay(partial: string): string {
+  const [year, month = '01', day = '01'] = partial.split('-');
+  return `${year}-${month}-${day}`;
+}
+
+function lastDay(partial: string): string {
+  const [year = '', month, day] = partial.split('-');
+  if (day) return partial;
+  if (!month) return `${year}-12-31`;
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return `${year}-${month}-${String(last).padStart(2, '0')}`;
+}

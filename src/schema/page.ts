@@ -1,0 +1,37 @@
+/**
+ * Cursor pagination over lists already in memory (every list here is an index entry), with
+ * bounds checked up front so a client gets a clear BAD_USER_INPUT error, not a silent cap.
+ */
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+export function page<T>(args: PageArgs, items: readonly T[]) {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw new GraphQLError(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: name },
+      });
+    }
+  }
+  const connection = resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items);
+  return { ...connection, totalCount: items.length };
+}
+
+/** Items present in every list, in the order of the first (the lists are index entries). */
+export function intersect<T>(lists: readonly (readonly T[])[]): readonly T[] {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  const others = rest.map((list) => new Set(list));
+  return first.filter((item) => others.every((set) => set.has(item)));
+}

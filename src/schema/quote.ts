@@ -1,0 +1,110 @@
+import { builder } from '../builder.ts';
+import type { QuoteRecord } from '../data/corpus.ts';
+import { Claim } from './claim.ts';
+import { Actor } from './entity.ts';
+import { Event } from './event.ts';
+import { EvidenceRef } from './evidence.ts';
+import { nodeOptions } from './kinds.ts';
+import { Organization } from './organization.ts';
+import { intersect, page } from './page.ts';
+import { SubjectRole } from './roles.ts';
+
+export const Quote = builder.objectRef<QuoteRecord>('Quote');
+
+export const QuoteConnection = builder.connectionObject(
+  { type: Quote, name: 'QuoteConnection', description: 'A page of quotes.' },
+  { name: 'QuoteEdge', description: 'One of a page of quotes, with its cursor.' },
+);
+
+const QuoteForm = builder.enumType('QuoteForm', {
+  description: 'How much of what was said the article quotes.',
+  values: {
+    FULL_SENTENCE: { description: 'A whole sentence.' },
+    FRAGMENT: { description: "A few words inside the article's own sentence." },
+  } as const,
+});
+
+const QuoteChannel = builder.enumType('QuoteChannel', {
+  description: 'How the words reached the article.',
+  values: {
+    PRESS_CONFERENCE: { description: 'Said at a press conference.' },
+    NEWS_AGENCY_ARTICLE: { description: 'Written in an article published by a news agency.' },
+    QUOTED_BY_MEDIA: { description: 'Quoted by other media.' },
+    TRANSLATION: { description: 'A translation of the remarks, not the original words.' },
+    UNSPECIFIED: { description: 'The article does not say.' },
+  } as const,
+});
+
+builder.node(Quote, {
+  ...nodeOptions('Quote'),
+  description: 'Words the article quotes someone as saying or writing, placed exactly in the text.',
+  interfaces: () => [Claim],
+  fields: (t) => ({
+    text: t.string({
+      description: 'The quoted words, verbatim, without quotation marks.',
+      resolve: (q) => q.words.exact,
+    }),
+    words: t.expose('words', { type: EvidenceRef, description: 'Where the quoted words stand in the article.' }),
+    speaker: t.field({
+      type: Actor,
+      description: 'Who said or wrote the words.',
+      resolve: (quote, _args, context) => context.loaders.ref(quote.speaker.ref, ['Person', 'Country', 'Organization']),
+    }),
+    speakerEvidence: t.field({
+      type: [EvidenceRef],
+      description: 'The words that attribute the quote to the speaker.',
+      resolve: (quote) => quote.speaker.evidence,
+    }),
+    form: t.expose('form', { type: QuoteForm, description: 'A full sentence or a fragment.' }),
+    channel: t.field({
+      type: QuoteChannel,
+      description: 'How the words reached the article.',
+      resolve: (q) => q.channel.kind,
+    }),
+    outlet: t.field({
+      type: Organization,
+      nullable: true,
+      description: 'The outlet that published the words, where named.',
+      resolve: (quote, _args, context) =>
+        quote.channel.via ? context.loaders.ref(quote.channel.via, ['Organization']) : null,
+    }),
+    channelEvidence: t.field({
+      type: [EvidenceRef],
+      description: 'The words that say how the quote reached the article; empty when unspecified.',
+      resolve: (quote) => quote.channel.evidence,
+    }),
+    about: t.expose('about', { type: [SubjectRole], description: 'What the words are about.' }),
+    event: t.field({
+      type: Event,
+      nullable: true,
+      description: 'The event at which the words were said or written, where the article ties them to one.',
+      resolve: (quote, _args, context) => (quote.event ? context.loaders.ref(quote.event, ['Event']) : null),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  quotes: t.connection(
+    {
+      type: Quote,
+      description: 'Quotes, in article order, optionally filtered; filters combine with AND.',
+      args: {
+        speaker: t.arg.globalID({ description: 'Only words of this speaker.' }),
+        about: t.arg.globalID({ description: 'Only quotes about this entity, claim or event.' }),
+        channel: t.arg({ type: QuoteChannel, description: 'Only quotes that reached the article this way.' }),
+        form: t.arg({ type: QuoteForm, description: 'Only full sentences, or only fragments.' }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        const lists = [
+          args.speaker && corpus.related('quotesBySpeaker', args.speaker.id),
+          args.about && corpus.related('quotesByTopic', args.about.id),
+          args.channel && corpus.related('quotesByChannel', args.channel),
+          args.form && corpus.related('quotesByForm', args.form),
+        ].filter((list) => list != null);
+        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Quote'));
+      },
+    },
+    QuoteConnection,
+  ),
+}));

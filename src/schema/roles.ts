@@ -1,0 +1,115 @@
+/**
+ * The links from a claim to what it names. Each carries the article's words that state the link,
+ * so "who accused whom" points at the words that say so, not only at the claim as a whole.
+ */
+import { builder } from '../builder.ts';
+import type { NodeRecord, ResponseRole, Role } from '../data/corpus.ts';
+import { Accusation } from './accusation.ts';
+import { Agreement, Provision } from './agreement.ts';
+import { Article } from './article.ts';
+import { Country } from './country.ts';
+import { Actor } from './entity.ts';
+import { Event } from './event.ts';
+import { EvidenceRef } from './evidence.ts';
+import { Item } from './item.ts';
+import { kindOf } from './kinds.ts';
+import { Organization } from './organization.ts';
+import { Person } from './person.ts';
+import { Place } from './place.ts';
+import { Quote } from './quote.ts';
+
+export const ActorRole = builder.objectRef<Role>('ActorRole');
+export const ResponseRef = builder.objectRef<ResponseRole>('Response');
+export const ItemRole = builder.objectRef<Role>('ItemRole');
+export const LocationRole = builder.objectRef<Role>('LocationRole');
+export const SubjectRole = builder.objectRef<Role>('SubjectRole');
+
+export const Location = builder.unionType('Location', {
+  description: 'Where something happened: a place, or a whole country.',
+  types: () => [Place, Country],
+  resolveType: kindOf,
+});
+
+export const Subject = builder.unionType('Subject', {
+  description: 'Anything the graph holds: what a quote can be about, what a search can find.',
+  types: () => [Person, Country, Organization, Place, Item, Agreement, Provision, Accusation, Quote, Event, Article],
+  resolveType: (record: NodeRecord) => kindOf(record),
+});
+
+const ACTOR_KINDS = ['Person', 'Country', 'Organization'] as const;
+
+const LINK_EVIDENCE = 'The words of the article that state this link.';
+
+ActorRole.implement({
+  description: "An actor's part in a claim or event (accuser, accused, party, signatory, speaker, …).",
+  fields: (t) => ({
+    actor: t.field({
+      type: Actor,
+      description: 'Who.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ACTOR_KINDS),
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+export const StanceEnum = builder.enumType('Stance', {
+  description: "The accused side's answer to an accusation.",
+  values: {
+    DENIED: { description: 'Rejected or denied the accusation.' },
+    CONFIRMED: { description: 'Confirmed the accusation.' },
+    NEITHER_CONFIRMED_NOR_DENIED: { description: 'Neither confirmed nor denied it.' },
+  } as const,
+});
+
+ResponseRef.implement({
+  description: "One party's answer to an accusation.",
+  fields: (t) => ({
+    actor: t.field({
+      type: Actor,
+      description: 'Who answered.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ACTOR_KINDS),
+    }),
+    stance: t.field({ type: StanceEnum, description: 'What they answered.', resolve: (role) => role.stance }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+ItemRole.implement({
+  description: 'An item named in a claim (drones, missiles, soldiers).',
+  fields: (t) => ({
+    item: t.field({
+      type: Item,
+      description: 'What.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Item']),
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+LocationRole.implement({
+  description: 'Where an event took place.',
+  fields: (t) => ({
+    location: t.field({
+      type: Location,
+      description: 'The place or country.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Place', 'Country']),
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+SubjectRole.implement({
+  description: 'What a quote is about.',
+  fields: (t) => ({
+    subject: t.field({
+      type: Subject,
+      description: 'The entity, claim or event.',
+      resolve: async (role, _args, context) => {
+        const record = await context.loaders.node.load(role.ref);
+        if (!record) throw new Error(`reference ${role.ref} is missing`);
+        return record;
+      },
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
