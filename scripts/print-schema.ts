@@ -1,16 +1,5 @@
-/** Prints the schema from the code into schema.graphql (sorted), or with --check fails on drift. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { printSchema } from 'graphql';
-import { schema } from '../src/schema/index.ts';
+/** Writes schema.graphql from the code (`npm run schema`). A test fails when the file drifts. */
+import { writeFileSync } from 'node:fs';
+import { printedSchema } from '../src/schema/sdl.ts';
 
-const file = new URL('../schema.graphql', import.meta.url);
-const printed = `${printSchema(schema)}\n`;
-
-if (process.argv.includes('--check')) {
-  if (readFileSync(file, 'utf8') !== printed) {
-    console.error('schema.graphql is out of date: run `npm run schema`');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(file, printed);
-}
+writeFileSync(new URL('../schema.graphql', import.meta.url), printedSchema());

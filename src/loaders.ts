@@ -7,8 +7,8 @@ import DataLoader from 'dataloader';
 import type { Corpus, Kind, NodeRecord, RecordOf, Relation, Relations } from './data/corpus.ts';
 
 export class Loaders {
-  /** Batch calls per loader name (`node`, or a relation name) during this request. */
-  readonly batches: Partial<Record<'node' | Relation, number>> = {};
+  /** Per loader name (`node`, or a relation name): batch calls and keys loaded in this request. */
+  readonly stats: Partial<Record<'node' | Relation, { batches: number; keys: number }>> = {};
   private nodeLoader: DataLoader<string, NodeRecord | null> | undefined;
   private readonly relationLoaders = new Map<Relation, DataLoader<string, readonly NodeRecord[]>>();
 
@@ -17,7 +17,7 @@ export class Loaders {
   /** Any record by its local id; null for an unknown id. */
   get node(): DataLoader<string, NodeRecord | null> {
     this.nodeLoader ??= new DataLoader(async (ids) => {
-      this.count('node');
+      this.count('node', ids.length);
       return ids.map((id) => this.corpus.get(id) ?? null);
     });
     return this.nodeLoader;
@@ -41,7 +41,7 @@ export class Loaders {
     let loader = this.relationLoaders.get(relation);
     if (!loader) {
       loader = new DataLoader(async (keys) => {
-        this.count(relation);
+        this.count(relation, keys.length);
         return keys.map((key) => this.corpus.related(relation, key));
       });
       this.relationLoaders.set(relation, loader);
@@ -49,7 +49,9 @@ export class Loaders {
     return loader as DataLoader<string, readonly Relations[R][]>;
   }
 
-  private count(name: 'node' | Relation): void {
-    this.batches[name] = (this.batches[name] ?? 0) + 1;
+  private count(name: 'node' | Relation, keys: number): void {
+    const stats = (this.stats[name] ??= { batches: 0, keys: 0 });
+    stats.batches += 1;
+    stats.keys += keys;
   }
 }

@@ -25,8 +25,10 @@ const server = createServer(yoga);
 
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - started);
-  const where = host === '0.0.0.0' ? 'localhost' : host;
-  console.log(`claimgraph: ready in ${ms} ms (data) at http://${where}:${port}${yoga.graphqlEndpoint}`);
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  const where = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  console.log(`claimgraph: listening at http://${where}:${bound}${yoga.graphqlEndpoint} (ready in ${ms} ms)`);
 });
 
 function shutdown(signal: string): void {
