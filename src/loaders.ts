@@ -50,8 +50,9 @@ export class Loaders {
   }
 
   private count(name: 'node' | Relation, keys: number): void {
-    const stats = (this.stats[name] ??= { batches: 0, keys: 0 });
+    const stats = this.stats[name] ?? { batches: 0, keys: 0 };
     stats.batches += 1;
     stats.keys += keys;
+    this.stats[name] = stats;
   }
 }
