@@ -1,0 +1,42 @@
+/**
+ * Links resolve through per-request DataLoaders: a traversal over many items makes one batch per
+ * loader per level of the query, never one call per item.
+ */
+import { describe, expect, it } from 'vitest';
+import { client } from './helpers.ts';
+
+describe('per-request DataLoaders', () => {
+  it('make one batch per relation and one per level for records, however many items', async () => {
+    const api = client();
+    const { data, errors } = await api.run<{ people: { nodes: { quotes: { nodes: unknown[] } }[] } }>(`{
+      people(first: 100) {
+        nodes {
+          name
+          quotes { nodes { text speaker { name } } }
+          agreementsSigned { nodes { name parties { actor { name accusationsMade { totalCount } } } } }
+        }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const quotes = data?.people.nodes.flatMap((person) => person.quotes.nodes) ?? [];
+    expect(quotes.length).toBe(12);
+    const stats = api.contexts.at(-1)?.loaders.stats;
+    // Seven people: one batch each for their quotes and their agreements, seven keys in each.
+    expect(stats?.quotesBySpeaker).toEqual({ batches: 1, keys: 7 });
+    expect(stats?.agreementsBySignatory).toEqual({ batches: 1, keys: 7 });
+    // Twelve speakers and the parties of the signed agreements load in one batch of distinct ids.
+    expect(stats?.node).toEqual({ batches: 1, keys: 5 });
+    // The parties (Russia, Iran) of the one agreement signed twice: one batch, two keys.
+    expect(stats?.accusationsByAccuser).toEqual({ batches: 1, keys: 2 });
+  });
+
+  it('are fresh for every request: nothing is cached across requests', async () => {
+    const api = client();
+    const query = '{ people(first: 3) { nodes { quotes { totalCount } } } }';
+    await api.run(query);
+    await api.run(query);
+    const [first, second] = api.contexts;
+    expect(first?.loaders).not.toBe(second?.loaders);
+    expect(second?.loaders.stats.quotesBySpeaker).toEqual({ batches: 1, keys: 3 });
+  });
+});
