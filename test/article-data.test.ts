@@ -17,7 +17,7 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
   query ($ids: [ID!]!) {
     nodes(ids: $ids) {
       __typename
-      ... on Entity { mentions { ...E } titles { evidence { ...E } } }
+      ... on Entity { mentions(first: 100) { nodes { ...E } } titles(first: 100) { nodes { evidence { ...E } } } }
       ... on Claim { evidence { ...E } }
       ... on Accusation {
         accusers { evidence { ...E } } accused { evidence { ...E } } items { evidence { ...E } }
@@ -126,11 +126,27 @@ describe('records of the article', () => {
     expect(data?.agreements?.nodes?.flatMap((a) => a.provisions)).toHaveLength(7);
   });
 
+  it('links the article to every entity it mentions and every claim it states, and back', async () => {
+    const { data } = await api.run<{
+      articles: { nodes: { entities: { totalCount: number }; claims: { totalCount: number } }[] };
+      people: { nodes: { articles: { nodes: { publishedOn: string }[] } }[] };
+    }>(`{
+      articles { nodes { entities { totalCount } claims { totalCount } } }
+      people { nodes { articles { nodes { publishedOn } } } }
+    }`);
+    expect(data?.articles.nodes).toEqual([{ entities: { totalCount: 31 }, claims: { totalCount: 40 } }]);
+    for (const person of data?.people.nodes ?? []) {
+      expect(person.articles.nodes).toEqual([{ publishedOn: '2025-01-17' }]);
+    }
+  });
+
   it('names every person with the role or title the article gives', async () => {
-    const { data } = await api.run<{ people: { nodes: { name: string; titles: { title: string }[] }[] } }>(
-      '{ people { nodes { name titles { title } } } }',
+    const { data } = await api.run<{ people: { nodes: { name: string; titles: { nodes: { title: string }[] } }[] } }>(
+      '{ people { nodes { name titles { nodes { title } } } } }',
     );
-    const titles = Object.fromEntries(data?.people.nodes.map((p) => [p.name, p.titles.map((t) => t.title)]) ?? []);
+    const titles = Object.fromEntries(
+      data?.people.nodes.map((p) => [p.name, p.titles.nodes.map((t) => t.title)]) ?? [],
+    );
     expect(titles['Vladimir Putin']).toContain('Russian President');
     expect(titles['Abbas Araghchi']).toContain('the head of Iranian diplomacy');
     expect(titles['Mikhail Mishustin']).toContain('Russian Prime Minister');
@@ -139,11 +155,11 @@ describe('records of the article', () => {
   });
 
   it('maps capitals used for governments to their countries, keeping the surface form', async () => {
-    const { data } = await api.run<{ countries: { nodes: { name: string; mentions: { exact: string }[] }[] } }>(
-      '{ countries { nodes { name mentions { exact } } } }',
-    );
+    const { data } = await api.run<{
+      countries: { nodes: { name: string; mentions: { nodes: { exact: string }[] } }[] };
+    }>('{ countries { nodes { name mentions { nodes { exact } } } } }');
     const surface = Object.fromEntries(
-      data?.countries.nodes.map((c) => [c.name, c.mentions.map((m) => m.exact)]) ?? [],
+      data?.countries.nodes.map((c) => [c.name, c.mentions.nodes.map((m) => m.exact)]) ?? [],
     );
     expect(surface.Russia).toContain('Moscow');
     expect(surface.Iran).toContain('Tehran');

@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
 import type { ArticleRecord } from '../data/corpus.ts';
+import { Claim, ClaimConnection } from './claim.ts';
+import { Entity, EntityConnection } from './entity.ts';
 import { EvidenceRef } from './evidence.ts';
 import { nodeOptions } from './kinds.ts';
 import { page } from './page.ts';
@@ -42,6 +44,24 @@ builder.node(Article, {
     sha256: t.exposeString('sha256', {
       description: 'SHA-256 (hex) of the text as UTF-8 bytes: which text the offsets refer to.',
     }),
+    entities: t.connection(
+      {
+        type: Entity,
+        description: 'The entities the article mentions, in the order of the data files.',
+        resolve: async (article, args, context) =>
+          page(args, await context.loaders.related('entitiesByArticle').load(article.id)),
+      },
+      EntityConnection,
+    ),
+    claims: t.connection(
+      {
+        type: Claim,
+        description: 'What the article states: events, agreements, provisions, accusations and quotes.',
+        resolve: async (article, args, context) =>
+          page(args, await context.loaders.related('claimsByArticle').load(article.id)),
+      },
+      ClaimConnection,
+    ),
   }),
 });
 

@@ -7,6 +7,11 @@ import { kindOf } from './kinds.ts';
 /** What every claim has: the article that states it and the words that state it. */
 export const Claim = builder.interfaceRef<ClaimRecord>('Claim');
 
+export const ClaimConnection = builder.connectionObject(
+  { type: Claim, name: 'ClaimConnection', description: 'A page of claims.' },
+  { name: 'ClaimEdge', description: 'One of a page of claims, with its cursor.' },
+);
+
 Claim.implement({
   description: 'Something an article states: an agreement, a provision, an accusation, a quote or a dated event.',
   interfaces: () => [builder.nodeInterfaceRef()],

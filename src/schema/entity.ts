@@ -7,9 +7,9 @@ import { builder } from '../builder.ts';
 import type { ActorRecord, EntityRecord } from '../data/corpus.ts';
 import { Accusation, AccusationConnection } from './accusation.ts';
 import { Agreement, AgreementConnection } from './agreement.ts';
-import { Article } from './article.ts';
+import { Article, ArticleConnection } from './article.ts';
 import { Event, EventConnection } from './event.ts';
-import { EvidenceRef, TitleRef } from './evidence.ts';
+import { EvidenceConnection, EvidenceRef, TitleConnection, TitleRef } from './evidence.ts';
 import { kindOf } from './kinds.ts';
 import { page } from './page.ts';
 import { Quote, QuoteConnection } from './quote.ts';
@@ -17,28 +17,55 @@ import { Quote, QuoteConnection } from './quote.ts';
 export const Entity = builder.interfaceRef<EntityRecord>('Entity');
 export const Actor = builder.interfaceRef<ActorRecord>('Actor');
 
+export const EntityConnection = builder.connectionObject(
+  { type: Entity, name: 'EntityConnection', description: 'A page of entities.' },
+  { name: 'EntityEdge', description: 'One of a page of entities, with its cursor.' },
+);
+
 Entity.implement({
   description: 'Anything an article names: a person, a country, an organization, a place or an item.',
   interfaces: () => [builder.nodeInterfaceRef()],
   resolveType: kindOf,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The usual name, as the articles write it.' }),
-    titles: t.field({
-      type: [TitleRef],
-      description: 'Roles, titles and descriptions the articles give it, each with its evidence.',
-      resolve: (entity, _args, context) => context.corpus.mentions(entity.id).flatMap((mention) => mention.titles),
-    }),
-    mentions: t.field({
-      type: [EvidenceRef],
-      description: 'Words of the articles that name it ("Moscow" for Russia\'s government, "kyiv" for Ukraine).',
-      resolve: (entity, _args, context) => context.corpus.mentions(entity.id).flatMap((mention) => mention.evidence),
-    }),
-    articles: t.field({
-      type: [Article],
-      description: 'The articles that mention it.',
-      resolve: (entity, _args, context) =>
-        context.corpus.mentions(entity.id).map((mention) => context.loaders.ref(mention.article, ['Article'])),
-    }),
+    titles: t.connection(
+      {
+        type: TitleRef,
+        description: 'Roles, titles and descriptions the articles give it, each with its evidence.',
+        resolve: (entity, args, context) =>
+          page(
+            args,
+            context.corpus.mentions(entity.id).flatMap((mention) => mention.titles),
+          ),
+      },
+      TitleConnection,
+    ),
+    mentions: t.connection(
+      {
+        type: EvidenceRef,
+        description: 'Words of the articles that name it ("Moscow" for Russia\'s government, "kyiv" for Ukraine).',
+        resolve: (entity, args, context) =>
+          page(
+            args,
+            context.corpus.mentions(entity.id).flatMap((mention) => mention.evidence),
+          ),
+      },
+      EvidenceConnection,
+    ),
+    articles: t.connection(
+      {
+        type: Article,
+        description: 'The articles that mention it.',
+        resolve: async (entity, args, context) =>
+          page(
+            args,
+            await Promise.all(
+              context.corpus.mentions(entity.id).map((mention) => context.loaders.ref(mention.article, ['Article'])),
+            ),
+          ),
+      },
+      ArticleConnection,
+    ),
     quotesAbout: t.connection(
       {
         type: Quote,

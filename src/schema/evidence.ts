@@ -7,6 +7,16 @@ export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
 export const SentenceRef = builder.objectRef<Sentence>('Sentence');
 export const TitleRef = builder.objectRef<Title>('Title');
 
+export const EvidenceConnection = builder.connectionObject(
+  { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },
+  { name: 'EvidenceEdge', description: 'One piece of evidence in a page, with its cursor.' },
+);
+
+export const TitleConnection = builder.connectionObject(
+  { type: TitleRef, name: 'TitleConnection', description: 'A page of titles.' },
+  { name: 'TitleEdge', description: 'One title in a page, with its cursor.' },
+);
+
 EvidenceRef.implement({
   description:
     'The exact words of an article that state a fact, placed in the text. Offsets count UTF-16 code units ' +
