@@ -3,7 +3,7 @@ import type { AccusationRecord } from '../data/corpus.ts';
 import { Claim } from './claim.ts';
 import { ItemCategory } from './item.ts';
 import { nodeOptions } from './kinds.ts';
-import { intersect, page } from './page.ts';
+import { matching, page } from './page.ts';
 import { ActorRole, ItemRole, ResponseRef, StanceEnum } from './roles.ts';
 
 export const Accusation = builder.objectRef<AccusationRecord>('Accusation');
@@ -47,15 +47,17 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
-        const lists = [
-          args.accuser && corpus.related('accusationsByAccuser', args.accuser.id),
-          args.accused && corpus.related('accusationsByAccused', args.accused.id),
-          args.beneficiary && corpus.related('accusationsByBeneficiary', args.beneficiary.id),
-          args.item && corpus.related('accusationsByItem', args.item.id),
-          args.itemCategory && corpus.related('accusationsByItemCategory', args.itemCategory),
-          args.stance && corpus.related('accusationsByStance', args.stance),
-        ].filter((list) => list != null);
-        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Accusation'));
+        return page(
+          args,
+          matching(corpus.all('Accusation'), [
+            args.accuser ? corpus.related('accusationsByAccuser', args.accuser.id) : null,
+            args.accused ? corpus.related('accusationsByAccused', args.accused.id) : null,
+            args.beneficiary ? corpus.related('accusationsByBeneficiary', args.beneficiary.id) : null,
+            args.item ? corpus.related('accusationsByItem', args.item.id) : null,
+            args.itemCategory ? corpus.related('accusationsByItemCategory', args.itemCategory) : null,
+            args.stance ? corpus.related('accusationsByStance', args.stance) : null,
+          ]),
+        );
       },
     },
     AccusationConnection,

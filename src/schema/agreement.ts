@@ -4,7 +4,7 @@ import { Claim } from './claim.ts';
 import { Event, EventDateRef } from './event.ts';
 import { EvidenceRef } from './evidence.ts';
 import { nodeOptions } from './kinds.ts';
-import { intersect, page } from './page.ts';
+import { matching, page } from './page.ts';
 import { ActorRole, LocationRole } from './roles.ts';
 
 export const Agreement = builder.objectRef<AgreementRecord>('Agreement');
@@ -101,11 +101,13 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
-        const lists = [
-          args.party && corpus.related('agreementsByParty', args.party.id),
-          args.signatory && corpus.related('agreementsBySignatory', args.signatory.id),
-        ].filter((list) => list != null);
-        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Agreement'));
+        return page(
+          args,
+          matching(corpus.all('Agreement'), [
+            args.party ? corpus.related('agreementsByParty', args.party.id) : null,
+            args.signatory ? corpus.related('agreementsBySignatory', args.signatory.id) : null,
+          ]),
+        );
       },
     },
     AgreementConnection,

@@ -4,7 +4,7 @@ import { Claim, ClaimConnection } from './claim.ts';
 import { Entity, EntityConnection } from './entity.ts';
 import { EvidenceRef } from './evidence.ts';
 import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
+import { page, pageOfRelated } from './page.ts';
 
 export const Article = builder.objectRef<ArticleRecord>('Article');
 
@@ -48,8 +48,7 @@ builder.node(Article, {
       {
         type: Entity,
         description: 'The entities the article mentions, in the order of the data files.',
-        resolve: async (article, args, context) =>
-          page(args, await context.loaders.related('entitiesByArticle').load(article.id)),
+        resolve: pageOfRelated('entitiesByArticle'),
       },
       EntityConnection,
     ),
@@ -57,8 +56,7 @@ builder.node(Article, {
       {
         type: Claim,
         description: 'What the article states: events, agreements, provisions, accusations and quotes.',
-        resolve: async (article, args, context) =>
-          page(args, await context.loaders.related('claimsByArticle').load(article.id)),
+        resolve: pageOfRelated('claimsByArticle'),
       },
       ClaimConnection,
     ),

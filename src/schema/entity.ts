@@ -11,7 +11,7 @@ import { Article, ArticleConnection } from './article.ts';
 import { Event, EventConnection } from './event.ts';
 import { EvidenceConnection, EvidenceRef, TitleConnection, TitleRef } from './evidence.ts';
 import { kindOf } from './kinds.ts';
-import { page } from './page.ts';
+import { page, pageOfRelated } from './page.ts';
 import { Quote, QuoteConnection } from './quote.ts';
 
 export const Entity = builder.interfaceRef<EntityRecord>('Entity');
@@ -70,8 +70,7 @@ Entity.implement({
       {
         type: Quote,
         description: 'Quotes whose words are about it.',
-        resolve: async (entity, args, context) =>
-          page(args, await context.loaders.related('quotesByTopic').load(entity.id)),
+        resolve: pageOfRelated('quotesByTopic'),
       },
       QuoteConnection,
     ),
@@ -87,8 +86,7 @@ Actor.implement({
       {
         type: Accusation,
         description: 'Accusations it makes.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('accusationsByAccuser').load(actor.id)),
+        resolve: pageOfRelated('accusationsByAccuser'),
       },
       AccusationConnection,
     ),
@@ -96,8 +94,7 @@ Actor.implement({
       {
         type: Accusation,
         description: 'Accusations made against it.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('accusationsByAccused').load(actor.id)),
+        resolve: pageOfRelated('accusationsByAccused'),
       },
       AccusationConnection,
     ),
@@ -105,8 +102,7 @@ Actor.implement({
       {
         type: Accusation,
         description: 'Accusations it responded to (see `Accusation.responses` for its stance).',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('accusationsByResponder').load(actor.id)),
+        resolve: pageOfRelated('accusationsByResponder'),
       },
       AccusationConnection,
     ),
@@ -114,8 +110,7 @@ Actor.implement({
       {
         type: Agreement,
         description: 'Agreements it is a party to.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('agreementsByParty').load(actor.id)),
+        resolve: pageOfRelated('agreementsByParty'),
       },
       AgreementConnection,
     ),
@@ -123,8 +118,7 @@ Actor.implement({
       {
         type: Agreement,
         description: 'Agreements it signed in person.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('agreementsBySignatory').load(actor.id)),
+        resolve: pageOfRelated('agreementsBySignatory'),
       },
       AgreementConnection,
     ),
@@ -132,8 +126,7 @@ Actor.implement({
       {
         type: Quote,
         description: 'Words the articles quote it as saying or writing.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('quotesBySpeaker').load(actor.id)),
+        resolve: pageOfRelated('quotesBySpeaker'),
       },
       QuoteConnection,
     ),
@@ -141,8 +134,7 @@ Actor.implement({
       {
         type: Event,
         description: 'Dated events it took part in.',
-        resolve: async (actor, args, context) =>
-          page(args, await context.loaders.related('eventsByParticipant').load(actor.id)),
+        resolve: pageOfRelated('eventsByParticipant'),
       },
       EventConnection,
     ),

@@ -4,7 +4,7 @@ import { Agreement } from './agreement.ts';
 import { Claim } from './claim.ts';
 import { EvidenceRef } from './evidence.ts';
 import { nodeOptions } from './kinds.ts';
-import { intersect, page } from './page.ts';
+import { matching, page, pageOfRelated } from './page.ts';
 import { Quote, QuoteConnection } from './quote.ts';
 import { ActorRole, LocationRole } from './roles.ts';
 
@@ -85,8 +85,7 @@ builder.node(Event, {
       {
         type: Quote,
         description: 'Words said or written at this event.',
-        resolve: async (event, args, context) =>
-          page(args, await context.loaders.related('quotesByEvent').load(event.id)),
+        resolve: pageOfRelated('quotesByEvent'),
       },
       QuoteConnection,
     ),
@@ -105,12 +104,14 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
-        const lists = [
-          args.participant && corpus.related('eventsByParticipant', args.participant.id),
-          args.location && corpus.related('eventsByPlace', args.location.id),
-          args.kind && corpus.related('eventsByKind', args.kind),
-        ].filter((list) => list != null);
-        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Event'));
+        return page(
+          args,
+          matching(corpus.all('Event'), [
+            args.participant ? corpus.related('eventsByParticipant', args.participant.id) : null,
+            args.location ? corpus.related('eventsByPlace', args.location.id) : null,
+            args.kind ? corpus.related('eventsByKind', args.kind) : null,
+          ]),
+        );
       },
     },
     EventConnection,

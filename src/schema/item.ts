@@ -3,7 +3,7 @@ import type { ItemRecord } from '../data/corpus.ts';
 import { Accusation, AccusationConnection } from './accusation.ts';
 import { Entity } from './entity.ts';
 import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
+import { page, pageOfRelated } from './page.ts';
 
 export const Item = builder.objectRef<ItemRecord>('Item');
 
@@ -32,8 +32,7 @@ builder.node(Item, {
       {
         type: Accusation,
         description: 'Accusations that name this item.',
-        resolve: async (item, args, context) =>
-          page(args, await context.loaders.related('accusationsByItem').load(item.id)),
+        resolve: pageOfRelated('accusationsByItem'),
       },
       AccusationConnection,
     ),

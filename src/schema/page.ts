@@ -4,6 +4,8 @@
  */
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+import type { Relation } from '../data/corpus.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -28,10 +30,23 @@ export function page<T>(args: PageArgs, items: readonly T[]) {
   return { ...connection, totalCount: items.length };
 }
 
-/** Items present in every list, in the order of the first (the lists are index entries). */
-export function intersect<T>(lists: readonly (readonly T[])[]): readonly T[] {
-  const [first, ...rest] = lists;
-  if (!first) return [];
+/**
+ * A connection resolver for the records related to the parent through one index, loaded with the
+ * per-request DataLoader of that relation (one batch for all parents at one level).
+ */
+export function pageOfRelated<R extends Relation>(relation: R) {
+  return async (parent: { id: string }, args: PageArgs, context: Context) =>
+    page(args, await context.loaders.related(relation).load(parent.id));
+}
+
+/**
+ * The records that pass every given filter, each filter being an index entry (null when the
+ * client did not ask for that filter); all records when no filter is given. Keeps the order of
+ * the first list.
+ */
+export function matching<T>(all: readonly T[], filters: (readonly T[] | null)[]): readonly T[] {
+  const [first, ...rest] = filters.filter((list) => list !== null);
+  if (!first) return all;
   const others = rest.map((list) => new Set(list));
   return first.filter((item) => others.every((set) => set.has(item)));
 }

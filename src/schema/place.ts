@@ -4,7 +4,7 @@ import { Country } from './country.ts';
 import { Entity } from './entity.ts';
 import { Event, EventConnection } from './event.ts';
 import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
+import { page, pageOfRelated } from './page.ts';
 
 export const Place = builder.objectRef<PlaceRecord>('Place');
 
@@ -28,8 +28,7 @@ builder.node(Place, {
       {
         type: Event,
         description: 'Dated events that took place here.',
-        resolve: async (place, args, context) =>
-          page(args, await context.loaders.related('eventsByPlace').load(place.id)),
+        resolve: pageOfRelated('eventsByPlace'),
       },
       EventConnection,
     ),
@@ -41,8 +40,7 @@ builder.objectField(Country, 'places', (t) =>
     {
       type: Place,
       description: 'Places in this country, where the articles make that plain.',
-      resolve: async (country, args, context) =>
-        page(args, await context.loaders.related('placesByCountry').load(country.id)),
+      resolve: pageOfRelated('placesByCountry'),
     },
     PlaceConnection,
   ),
@@ -53,8 +51,7 @@ builder.objectField(Country, 'events', (t) =>
     {
       type: Event,
       description: 'Dated events that took place in this country (as a whole, not in one of its places).',
-      resolve: async (country, args, context) =>
-        page(args, await context.loaders.related('eventsByPlace').load(country.id)),
+      resolve: pageOfRelated('eventsByPlace'),
     },
     EventConnection,
   ),

@@ -6,7 +6,7 @@ import { Event } from './event.ts';
 import { EvidenceRef } from './evidence.ts';
 import { nodeOptions } from './kinds.ts';
 import { Organization } from './organization.ts';
-import { intersect, page } from './page.ts';
+import { matching, page } from './page.ts';
 import { SubjectRole } from './roles.ts';
 
 export const Quote = builder.objectRef<QuoteRecord>('Quote');
@@ -96,13 +96,15 @@ builder.queryFields((t) => ({
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
-        const lists = [
-          args.speaker && corpus.related('quotesBySpeaker', args.speaker.id),
-          args.about && corpus.related('quotesByTopic', args.about.id),
-          args.channel && corpus.related('quotesByChannel', args.channel),
-          args.form && corpus.related('quotesByForm', args.form),
-        ].filter((list) => list != null);
-        return page(args, lists.length > 0 ? intersect(lists) : corpus.all('Quote'));
+        return page(
+          args,
+          matching(corpus.all('Quote'), [
+            args.speaker ? corpus.related('quotesBySpeaker', args.speaker.id) : null,
+            args.about ? corpus.related('quotesByTopic', args.about.id) : null,
+            args.channel ? corpus.related('quotesByChannel', args.channel) : null,
+            args.form ? corpus.related('quotesByForm', args.form) : null,
+          ]),
+        );
       },
     },
     QuoteConnection,
