@@ -7,8 +7,12 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
+import { limitPlugins } from './plugins/limits.ts';
+import { type ObservabilityOptions, observabilityPlugins, yogaLogger } from './plugins/observability.ts';
+import { corsOptions, securityPlugins } from './plugins/security.ts';
 import { schema } from './schema/index.ts';
 
 /** The operation GraphiQL opens with: who accuses whom of supplying drones, and the answers. */
@@ -17,13 +21,15 @@ export const DEFAULT_OPERATION = readFileSync(
   'utf8',
 );
 
-export interface YogaOptions {
+export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;
+  /** Limits, CORS, GraphiQL, trusted operations; read from the environment when omitted. */
+  config?: Config;
   /** Extra Yoga/envelop plugins (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
 }
 
-export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
+export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(corpus),
@@ -31,9 +37,18 @@ export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     renderGraphiQL,
-    graphiql: { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
-    maskedErrors: { maskError: maskUnlessBadInput },
-    plugins,
+    graphiql: config.graphiql && { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
+    maskedErrors: { maskError: maskUnlessBadInput, isDev: config.development },
+    cors: corsOptions(config),
+    maxRequestBodySize: config.limits.bodyBytes,
+    batching: false,
+    logging: yogaLogger(log),
+    plugins: [
+      ...observabilityPlugins({ log, ready }),
+      ...securityPlugins(config),
+      ...limitPlugins(config),
+      ...(plugins as Plugin[]),
+    ],
   });
 }
 
