@@ -97,7 +97,8 @@ export function observabilityPlugins({ log, ready = () => true }: ObservabilityO
 
   return [
     requestLog,
-    usePrometheus({ endpoint: '/metrics', registry }),
+    // No `url` label: a GET's query string would make a new series per distinct query.
+    usePrometheus({ endpoint: '/metrics', registry, labels: { method: true, statusCode: true, url: false } }),
     useReadinessCheck({ endpoint: '/ready', check: () => ready() }),
   ];
 }
