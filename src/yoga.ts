@@ -1,5 +1,6 @@
 /**
- * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL. Exported for
+ * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, and the
+ * hardening of src/plugins/ (limits, HTTP protections, observability). Exported for
  * the tests (which call `yoga.fetch` in-process) and for server.ts, which only listens.
  */
 import { readFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;
   /** Limits, CORS, GraphiQL, trusted operations; read from the environment when omitted. */
   config?: Config;
-  /** Extra Yoga/envelop plugins (tests use one to observe the per-request context). */
+  /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
 }
 
@@ -43,12 +44,7 @@ export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = 
     maxRequestBodySize: config.limits.bodyBytes,
     batching: false,
     logging: yogaLogger(log),
-    plugins: [
-      ...observabilityPlugins({ log, ready }),
-      ...securityPlugins(config),
-      ...limitPlugins(config),
-      ...(plugins as Plugin[]),
-    ],
+    plugins: [...observabilityPlugins({ log, ready }), ...securityPlugins(config), ...limitPlugins(config), ...plugins],
   });
 }
 
