@@ -3,16 +3,20 @@
  * src/schema/index.ts turns the builder into a schema.
  */
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
+import { CONNECTION_LIST_COST, fieldCost } from './cost.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Only the cost model lives here; src/plugins/limits.ts enforces the budget, per request.
+  complexity: { fieldComplexity: fieldCost, disabled: true },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -21,7 +25,10 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
     nodesQueryOptions: { description: 'Fetches objects by global IDs, in order; null for each unknown ID.' },
     idFieldOptions: { description: 'Global ID: opaque, stable across restarts, accepted by `node(id:)`.' },
-    edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },
+    edgesFieldOptions: {
+      description: 'The edges of this page, each with its cursor.',
+      complexity: CONNECTION_LIST_COST,
+    },
     pageInfoFieldOptions: { description: 'Pagination information for this page.' },
     cursorFieldOptions: { description: 'An opaque cursor for `after`/`before`.' },
     nodeFieldOptions: { description: 'The object at the end of the edge.' },
@@ -33,7 +40,7 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: 'Returns the last n items (at most 100).' },
     afterArgOptions: { description: 'Returns the items after this cursor.' },
     beforeArgOptions: { description: 'Returns the items before this cursor.' },
-    nodesOnConnection: { description: 'The objects of this page, without cursors.' },
+    nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_LIST_COST },
   },
 });
 

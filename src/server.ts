@@ -1,15 +1,27 @@
 /**
- * Starts claimgraph: loads and verifies data/, then listens on HOST:PORT until SIGTERM or SIGINT,
- * when it stops accepting connections, lets requests in flight finish, and exits.
+ * Starts claimgraph: reads its settings from the environment, loads and verifies data/, then
+ * listens on HOST:PORT until SIGTERM or SIGINT, when /ready turns 503, the server stops accepting
+ * connections, lets requests in flight finish, and exits 0. Logs are JSON lines on stdout.
  */
 import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
 import { DataError } from './data/errors.ts';
 import { loadCorpus } from './data/load.ts';
+import type { LogEntry } from './plugins/observability.ts';
 import { createClaimgraphYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '0.0.0.0';
 const started = performance.now();
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`claimgraph: refusing to start, ${error.message}`);
+  process.exit(1);
+}
 
 let corpus: ReturnType<typeof loadCorpus>;
 try {
@@ -20,7 +32,9 @@ try {
   process.exit(1);
 }
 
-const yoga = createClaimgraphYoga({ corpus });
+let draining = false;
+const log = (entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+const yoga = createClaimgraphYoga({ corpus, config, log, ready: () => !draining });
 const server = createServer(yoga);
 
 server.listen(port, host, () => {
@@ -32,6 +46,7 @@ server.listen(port, host, () => {
 });
 
 function shutdown(signal: string): void {
+  draining = true;
   console.log(`claimgraph: ${signal} received, finishing requests in flight`);
   server.close(() => process.exit(0));
   server.closeIdleConnections();

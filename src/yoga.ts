@@ -1,13 +1,18 @@
 /**
- * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL. Exported for
+ * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, and the
+ * hardening of src/plugins/ (limits, HTTP protections, observability). Exported for
  * the tests (which call `yoga.fetch` in-process) and for server.ts, which only listens.
  */
 import { readFileSync } from 'node:fs';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphql-yoga';
+import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
+import { limitPlugins } from './plugins/limits.ts';
+import { type ObservabilityOptions, observabilityPlugins, yogaLogger } from './plugins/observability.ts';
+import { corsOptions, securityPlugins } from './plugins/security.ts';
 import { schema } from './schema/index.ts';
 
 /** The operation GraphiQL opens with: who accuses whom of supplying drones, and the answers. */
@@ -16,13 +21,15 @@ export const DEFAULT_OPERATION = readFileSync(
   'utf8',
 );
 
-export interface YogaOptions {
+export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;
-  /** Extra Yoga/envelop plugins (tests use one to observe the per-request context). */
+  /** Limits, CORS, GraphiQL, trusted operations; read from the environment when omitted. */
+  config?: Config;
+  /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
 }
 
-export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
+export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(corpus),
@@ -30,9 +37,13 @@ export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     renderGraphiQL: renderOfflineGraphiQL,
-    graphiql: { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
-    maskedErrors: { maskError: maskUnlessBadInput },
-    plugins,
+    graphiql: config.graphiql && { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
+    maskedErrors: { maskError: maskUnlessBadInput, isDev: config.development },
+    cors: corsOptions(config),
+    maxRequestBodySize: config.limits.bodyBytes,
+    batching: false,
+    logging: yogaLogger(log),
+    plugins: [...observabilityPlugins({ log, ready }), ...securityPlugins(config), ...limitPlugins(config), ...plugins],
   });
 }
 

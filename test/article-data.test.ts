@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NodeRecord } from '../src/data/corpus.ts';
-import { client, corpus, globalId } from './helpers.ts';
+import { client, corpus, globalId, withCost } from './helpers.ts';
 
-const api = client();
+const api = client(corpus(), withCost(1_000_000));
 const bytes = readFileSync(new URL('../data/articles/a16048bde2f63942/text.txt', import.meta.url));
 const text = bytes.toString('utf8');
 

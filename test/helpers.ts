@@ -3,6 +3,7 @@
  * in-process with `yoga.fetch`, observing the per-request context when a test needs to.
  */
 import type { ExecutionResult } from 'graphql';
+import { type Config, loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { loadCorpus } from '../src/data/load.ts';
@@ -24,10 +25,20 @@ export interface Client {
   yoga: ReturnType<typeof createClaimgraphYoga>;
 }
 
-export function client(data: Corpus = corpus()): Client {
+/**
+ * Settings for tests that read the data in bulk, far past what one client request may cost: they
+ * check the data and the loaders, not the limits (test/limits.test.ts does).
+ */
+export function withCost(cost: number): Config {
+  const config = loadConfig({});
+  return { ...config, limits: { ...config.limits, cost } };
+}
+
+export function client(data: Corpus = corpus(), config: Config = loadConfig({})): Client {
   const contexts: Context[] = [];
   const yoga = createClaimgraphYoga({
     corpus: data,
+    config,
     plugins: [{ onExecute: ({ args }) => void contexts.push(args.contextValue) }],
   });
   return {

@@ -2,7 +2,7 @@
  * Cursor pagination over lists already in memory (every list here is an index entry), with
  * bounds checked up front so a client gets a clear BAD_USER_INPUT error, not a silent cap.
  */
-import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetToCursor, resolveArrayConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import type { Relation } from '../data/corpus.ts';
@@ -26,8 +26,29 @@ export function page<T>(args: PageArgs, items: readonly T[]) {
       });
     }
   }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor != null && !isCursor(cursor)) {
+      throw new GraphQLError(`Argument "${name}" is not a cursor from this API.`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: name },
+      });
+    }
+  }
   const connection = resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items);
   return { ...connection, totalCount: items.length };
+}
+
+/**
+ * Whether a cursor is one this API hands out: an offset cursor that encodes back to itself (base64
+ * decoding is lenient, and `OffsetConnection:x` decodes to NaN).
+ */
+function isCursor(cursor: string): boolean {
+  try {
+    const offset = cursorToOffset(cursor);
+    return Number.isInteger(offset) && offset >= 0 && offsetToCursor(offset) === cursor;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,0 +1,94 @@
+/**
+ * Runtime settings from the environment, checked with zod, with defaults that suit local
+ * development. Limits default to graphql-armor's or tighter; production (`NODE_ENV=production`)
+ * turns GraphiQL and field suggestions off unless a variable turns GraphiQL back on.
+ */
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((value) => value === 'true' || value === '1')
+  .optional();
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    value
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const Env = z.object({
+  NODE_ENV: z.string().optional(),
+  CLAIMGRAPH_MAX_DEPTH: positiveInt(10),
+  CLAIMGRAPH_MAX_ALIASES: positiveInt(15),
+  CLAIMGRAPH_MAX_TOKENS: positiveInt(1000),
+  CLAIMGRAPH_MAX_DIRECTIVES: positiveInt(50),
+  CLAIMGRAPH_MAX_COST: positiveInt(20_000),
+  CLAIMGRAPH_MAX_BODY_BYTES: positiveInt(100_000),
+  CLAIMGRAPH_CORS_ORIGINS: list,
+  CLAIMGRAPH_GRAPHIQL: flag,
+  CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: flag,
+});
+
+export interface Config {
+  /** `NODE_ENV=production`: masked errors without details, no field suggestions, no GraphiQL by default. */
+  production: boolean;
+  /** `NODE_ENV=development` only (not when unset): masked errors carry the original error's message. */
+  development: boolean;
+  limits: {
+    /** Deepest field nesting an operation may have (introspection excepted). */
+    depth: number;
+    /** Aliases per operation. */
+    aliases: number;
+    /** Lexical tokens per document. */
+    tokens: number;
+    /** Directives per operation. */
+    directives: number;
+    /** Estimated cost per operation: connections count as many items as `first`/`last` ask for. */
+    cost: number;
+    /** Request body size in bytes. */
+    bodyBytes: number;
+  };
+  /**
+   * Origins allowed to call the API from a browser. `['*']` allows any; undefined means the
+   * default: localhost and 127.0.0.1 on any port outside production, none in production.
+   */
+  corsOrigins: string[] | undefined;
+  graphiql: boolean;
+  /** Accept only operations from the allow-list (trusted-operations.json), sent by hash. */
+  trustedOperationsOnly: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    development: e.NODE_ENV === 'development',
+    limits: {
+      depth: e.CLAIMGRAPH_MAX_DEPTH,
+      aliases: e.CLAIMGRAPH_MAX_ALIASES,
+      tokens: e.CLAIMGRAPH_MAX_TOKENS,
+      directives: e.CLAIMGRAPH_MAX_DIRECTIVES,
+      cost: e.CLAIMGRAPH_MAX_COST,
+      bodyBytes: e.CLAIMGRAPH_MAX_BODY_BYTES,
+    },
+    corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS,
+    graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
+    trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
+  };
+}

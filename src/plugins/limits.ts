@@ -1,0 +1,85 @@
+/**
+ * Limits on what one operation may ask for, each rejection a GraphQL error with its own
+ * `extensions.code`: graphql-armor's depth, alias, token and directive limits, and a cost budget
+ * computed by @pothos/plugin-complexity from the schema (src/cost.ts), where a connection costs as
+ * many items as its `first`/`last` ask for. In production, field suggestions ("Did you mean …")
+ * are removed from error messages so they do not reveal the schema.
+ */
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError, validate } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+
+/** The `extensions.code` of each limit's rejection. */
+export const LimitCode = {
+  depth: 'QUERY_TOO_DEEP',
+  aliases: 'TOO_MANY_ALIASES',
+  tokens: 'TOO_MANY_TOKENS',
+  directives: 'TOO_MANY_DIRECTIVES',
+  cost: 'QUERY_TOO_COSTLY',
+} as const;
+
+export function limitPlugins(config: Config): Plugin[] {
+  const { limits } = config;
+  const plugins: Plugin[] = [
+    maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(LimitCode.tokens)] }),
+    maxDepthPlugin({ n: limits.depth, propagateOnRejection: false, onReject: [reject(LimitCode.depth)] }),
+    maxAliasesPlugin({ n: limits.aliases, propagateOnRejection: false, onReject: [reject(LimitCode.aliases)] }),
+    maxDirectivesPlugin({
+      n: limits.directives,
+      propagateOnRejection: false,
+      onReject: [reject(LimitCode.directives)],
+    }),
+    useCostLimit(limits.cost),
+  ];
+  if (config.production) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
+  return plugins;
+}
+
+/**
+ * Turns graphql-armor's rejection ("Syntax Error: Query depth limit of 10 exceeded, found 31.")
+ * into a validation error with a code. The token limit is checked while parsing, where there is no
+ * validation context: there the error is thrown, and Yoga answers it as a syntax error.
+ */
+function reject(code: string): GraphQLArmorRejectCallback {
+  return (context, error) => {
+    const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } });
+    if (!context) throw coded;
+    context.reportError(coded);
+  };
+}
+
+/**
+ * The cost budget. It is checked just before execution, with the request's variables: a
+ * validation rule would be cached by Yoga per document, and `first: $n` costs what `$n` says.
+ */
+function useCostLimit(maxCost: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const errors: GraphQLError[] = [];
+      const rule = createComplexityRule({
+        context: args.contextValue,
+        variableValues: args.variableValues ?? {},
+        operationName: args.operationName,
+        validate: ({ complexity }) => {
+          if (complexity <= maxCost) return;
+          errors.push(
+            new GraphQLError(`Query cost ${complexity} exceeds the limit of ${maxCost}.`, {
+              extensions: { code: LimitCode.cost, cost: complexity, maxCost, http: { status: 400, spec: true } },
+            }),
+          );
+        },
+      });
+      // Only the budget is taken from this pass: the other errors it may find (variables that do
+      // not coerce, an unknown operation name) are left to execution, which reports them as usual.
+      validate(args.schema, args.document, [rule]);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * What an operator sees: a request id per request (the client's `x-request-id` when it is
+ * sensible, a fresh UUID otherwise), echoed in the response; one structured log entry per request
+ * (request id, method, path, operation name, status, duration); Prometheus metrics at /metrics
+ * (@graphql-yoga/plugin-prometheus, plus Node's process metrics); and a readiness check at /ready.
+ * Liveness is Yoga's built-in /health.
+ */
+import { randomUUID } from 'node:crypto';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError, getOperationAST } from 'graphql';
+import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export interface RequestLogEntry {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  msg: 'request';
+  requestId: string;
+  method: string;
+  path: string;
+  /** The operation executed or asked for; null for requests that are not GraphQL operations. */
+  operationName: string | null;
+  status: number;
+  durationMs: number;
+}
+
+/** What the server itself reports: errors it masked (with their stack), warnings. */
+export interface EventLogEntry {
+  time: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  msg: string;
+  error?: { name: string; message: string; stack?: string };
+}
+
+export type LogEntry = RequestLogEntry | EventLogEntry;
+
+export interface ObservabilityOptions {
+  /**
+   * Receives one entry per request and one per server event. Without it, requests are not logged
+   * and server errors go to stderr, one JSON object a line.
+   */
+  log?: (entry: LogEntry) => void;
+  /** Whether /ready answers 200 (true) or 503 (false): false while the server drains for shutdown. */
+  ready?: () => boolean;
+}
+
+interface RequestState {
+  id: string;
+  started: number;
+  operationName: string | null;
+}
+
+export function observabilityPlugins({ log, ready = () => true }: ObservabilityOptions): Plugin[] {
+  const requests = new WeakMap<Request, RequestState>();
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const requestLog: Plugin = {
+    onRequest({ request }) {
+      const offered = request.headers.get(REQUEST_ID_HEADER);
+      const id = offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
+      requests.set(request, { id, started: performance.now(), operationName: null });
+    },
+    onParams({ request, params }) {
+      const state = requests.get(request);
+      if (state) state.operationName = params.operationName ?? null;
+    },
+    onExecute({ args }) {
+      const request: Request | undefined = args.contextValue.request;
+      const state = request && requests.get(request);
+      const operation = getOperationAST(args.document, args.operationName);
+      if (state && operation?.name) state.operationName = operation.name.value;
+    },
+    onResponse({ request, response }) {
+      const state = requests.get(request);
+      if (!state) return;
+      response.headers.set(REQUEST_ID_HEADER, state.id);
+      if (!log) return;
+      const status = response.status;
+      log({
+        time: new Date().toISOString(),
+        level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+        msg: 'request',
+        requestId: state.id,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        operationName: state.operationName,
+        status,
+        durationMs: Math.round((performance.now() - state.started) * 100) / 100,
+      });
+    },
+  };
+
+  return [
+    requestLog,
+    // No `url` label: a GET's query string would make a new series per distinct query.
+    usePrometheus({ endpoint: '/metrics', registry, labels: { method: true, statusCode: true, url: false } }),
+    useReadinessCheck({ endpoint: '/ready', check: () => ready() }),
+  ];
+}
+
+/**
+ * Yoga's logger, writing structured entries. A client's malformed global ID or cursor reaches it
+ * as a masked error (src/yoga.ts turns it into BAD_USER_INPUT): that is the client's mistake, not
+ * the server's, so it is not logged as an error.
+ */
+export function yogaLogger(log: (entry: LogEntry) => void = writeToStderr): YogaLogger {
+  const write =
+    (level: EventLogEntry['level']) =>
+    (...args: unknown[]) => {
+      const error = args.find((arg): arg is Error => arg instanceof Error);
+      if (error && isClientInputError(error)) return;
+      const message = args.filter((arg) => typeof arg === 'string').join(' ');
+      log({
+        time: new Date().toISOString(),
+        level,
+        msg: message || error?.message || 'event',
+        ...(error && { error: { name: error.name, message: error.message, stack: error.stack } }),
+      });
+    };
+  return { debug: () => {}, info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function isClientInputError(error: Error): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof PothosValidationError;
+}
+
+function writeToStderr(entry: LogEntry): void {
+  if (entry.level === 'error' || entry.level === 'warn') process.stderr.write(`${JSON.stringify(entry)}\n`);
+}

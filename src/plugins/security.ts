@@ -1,0 +1,94 @@
+/**
+ * HTTP-level protections: CSRF prevention (a request a browser sends without a CORS preflight
+ * must carry a header a form cannot set), CORS from an allow-list, and, when
+ * CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY is on, only the trusted operations of
+ * trusted-operations.json (generated from examples/ by scripts/trusted-operations.ts), sent by hash.
+ */
+import { readFileSync } from 'node:fs';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+
+/** The header a client sends on GET (and other non-preflighted) requests to pass CSRF prevention. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+export const TRUSTED_OPERATIONS_FILE = new URL('../../trusted-operations.json', import.meta.url);
+
+export interface TrustedOperation {
+  /** Where the operation comes from, relative to the repository root. */
+  file: string;
+  /** SHA-256 of `document`, hex: what a client sends as `extensions.persistedQuery.sha256Hash`. */
+  sha256: string;
+  document: string;
+}
+
+export function securityPlugins(config: Config): Plugin[] {
+  const plugins: Plugin[] = [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), unsupportedMediaType, varyByOrigin];
+  if (config.trustedOperationsOnly) plugins.push(trustedOperationsOnly());
+  return plugins;
+}
+
+/** Yoga answers a body it has no parser for with a bare 415; this says what to send instead. */
+const unsupportedMediaType: Plugin = {
+  onRequestParse({ request, requestParser }) {
+    if (request.method !== 'POST' || requestParser) return;
+    const type = request.headers.get('content-type') ?? 'none';
+    throw createGraphQLError(
+      `Unsupported content type "${type}": send the operation as JSON with content-type application/json.`,
+      { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
+    );
+  },
+};
+
+/** Answers differ by Origin (CORS headers), so caches must key on it. */
+const varyByOrigin: Plugin = {
+  onResponse({ request, response }) {
+    if (request.headers.has('origin')) response.headers.append('vary', 'Origin');
+  },
+};
+
+function trustedOperationsOnly(): Plugin {
+  const operations: TrustedOperation[] = JSON.parse(readFileSync(TRUSTED_OPERATIONS_FILE, 'utf8'));
+  const byHash = new Map(operations.map((operation) => [operation.sha256, operation.document]));
+  const rejection = (message: string, code: string) => ({ message, extensions: { code, http: { status: 400 } } });
+  return usePersistedOperations({
+    getPersistedOperation: (hash) => byHash.get(hash) ?? null,
+    allowArbitraryOperations: false,
+    customErrors: {
+      persistedQueryOnly: rejection(
+        'This server accepts only trusted operations: send extensions.persistedQuery { version: 1, sha256Hash } instead of a query.',
+        'TRUSTED_OPERATIONS_ONLY',
+      ),
+      keyNotFound: rejection(
+        'Missing extensions.persistedQuery { version: 1, sha256Hash }: this server accepts only trusted operations.',
+        'TRUSTED_OPERATION_ID_REQUIRED',
+      ),
+      notFound: rejection('No trusted operation has this sha256Hash.', 'TRUSTED_OPERATION_NOT_FOUND'),
+    },
+  });
+}
+
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * Yoga's `cors` option. Only origins on the allow-list get CORS headers (and so a browser lets them
+ * read answers); by default, outside production, any localhost origin does.
+ */
+export function corsOptions(config: Config): (request: Request) => CORSOptions {
+  const allowed = config.corsOrigins;
+  const isAllowed = (origin: string) =>
+    allowed ? allowed.includes('*') || allowed.includes(origin) : !config.production && LOCAL_ORIGIN.test(origin);
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !isAllowed(origin)) return false;
+    return {
+      origin: [origin],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'accept', 'x-request-id', CSRF_HEADER],
+      exposedHeaders: ['x-request-id'],
+      credentials: false,
+      maxAge: 600,
+    };
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Each limit at its boundary (the limit itself passes, one more is rejected with its code), the
+ * cost model on connections, the settings read from the environment, and every example operation
+ * passing every default limit.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { createClaimgraphYoga } from '../src/yoga.ts';
+import { corpus } from './helpers.ts';
+import { configFrom } from './http.ts';
+
+function yogaWith(env: Record<string, string> = {}) {
+  const yoga = createClaimgraphYoga({ corpus: corpus(), config: configFrom(env) });
+  return async (query: string, variables?: Record<string, unknown>) => {
+    const response = await yoga.fetch('http://claimgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions: { code?: string } }[];
+    };
+    return { status: response.status, body, codes: body.errors?.map((error) => error.extensions.code) ?? [] };
+  };
+}
+
+describe('limits', () => {
+  it('depth: 10 passes, 11 is QUERY_TOO_DEEP', async () => {
+    const run = yogaWith();
+    // node(1) > Person fragment(2) > accusationsMade(3) > nodes(4) > accused(5) > actor(6) > fragment(7) >
+    // accusationsMade(8) > nodes(9) > act(10)
+    const ten = `{ node(id: "UGVyc29uOnB1dGlu") { ... on Person { accusationsMade(first: 1) { nodes {
+      accused { actor { ... on Person { accusationsMade(first: 1) { nodes { act } } } } } } } } } }`;
+    expect((await run(ten)).codes).toEqual([]);
+    const eleven = ten.replace('nodes { act }', 'nodes { evidence { exact } }');
+    const result = await run(eleven);
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]?.message).toBe('Query depth limit of 10 exceeded, found 11.');
+    expect(result.codes).toEqual(['QUERY_TOO_DEEP']);
+  });
+
+  it('aliases: 15 pass, 16 are TOO_MANY_ALIASES', async () => {
+    const run = yogaWith();
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: people { totalCount }`).join(' ')} }`;
+    expect((await run(aliases(15))).codes).toEqual([]);
+    const result = await run(aliases(16));
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]?.message).toBe('Aliases limit of 15 exceeded, found 16.');
+    expect(result.codes).toEqual(['TOO_MANY_ALIASES']);
+  });
+
+  it('tokens: a limit of 20 lets 20 through and rejects 21 with TOO_MANY_TOKENS', async () => {
+    const run = yogaWith({ CLAIMGRAPH_MAX_TOKENS: '20' });
+    // `{`, `people`, `{`, `totalCount`, `}`, `}` = 6 tokens; each `__typename` adds 1.
+    const query = (n: number) => `{ people { totalCount } ${'__typename '.repeat(n - 6)}}`;
+    expect((await run(query(20))).codes).toEqual([]);
+    const result = await run(query(21));
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]?.message).toBe('Token limit of 20 exceeded.');
+    expect(result.codes).toEqual(['TOO_MANY_TOKENS']);
+  });
+
+  it('directives: 50 pass, 51 are TOO_MANY_DIRECTIVES', async () => {
+    const run = yogaWith();
+    const query = (n: number) => `{ ${'__typename @include(if: true) '.repeat(n)}}`;
+    expect((await run(query(50))).codes).toEqual([]);
+    const result = await run(query(51));
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]?.message).toBe('Directives limit of 50 exceeded, found 51.');
+    expect(result.codes).toEqual(['TOO_MANY_DIRECTIVES']);
+  });
+
+  it('cost: a connection costs once per item its first/last asks for, the default page size otherwise', async () => {
+    const run = yogaWith({ CLAIMGRAPH_MAX_COST: '1000' });
+    // people(1) + n × (nodes(1) + quotes(1) + 20 × (nodes(1) + text(1)))
+    const query = (n: number) => `{ people(first: ${n}) { nodes { quotes { nodes { text } } } } }`;
+    expect((await run(query(23))).codes).toEqual([]); // 1 + 23 × 42 = 967
+    const result = await run(query(24)); // 1 + 24 × 42 = 1009
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: 'Query cost 1009 exceeds the limit of 1000.',
+      extensions: { code: 'QUERY_TOO_COSTLY', cost: 1009, maxCost: 1000 },
+    });
+    const last = await run('{ people(last: 24) { nodes { quotes { nodes { text } } } } }');
+    expect(last.codes).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('cost follows the variables of each request, not a cached verdict for the document', async () => {
+    const run = yogaWith({ CLAIMGRAPH_MAX_COST: '1000' });
+    const query = 'query Page($n: Int) { people(first: $n) { nodes { quotes { nodes { text } } } } }';
+    expect((await run(query, { n: 1 })).codes).toEqual([]);
+    expect((await run(query, { n: 100 })).codes).toEqual(['QUERY_TOO_COSTLY']);
+    expect((await run(query, { n: 1 })).codes).toEqual([]);
+  });
+
+  it('a page size out of range gets the pagination error, not a cost error', async () => {
+    const run = yogaWith();
+    const result = await run('{ people(first: 1000000) { totalCount } }');
+    expect(result.codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('introspection (as GraphiQL sends it) passes every limit', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const result = await yogaWith()(getIntrospectionQuery());
+    expect(result.codes).toEqual([]);
+    expect(result.status).toBe(200);
+  });
+});
+
+describe('every example operation passes the default limits', () => {
+  const examples = new URL('../examples/', import.meta.url);
+  const files = readdirSync(examples, { recursive: true, encoding: 'utf8' }).filter((path) =>
+    path.endsWith('.graphql'),
+  );
+
+  it('finds the examples', () => {
+    expect(files).toContain('operations/DroneAccusations.graphql');
+  });
+
+  it.each(files)('%s', async (file) => {
+    const result = await yogaWith({ NODE_ENV: 'production' })(readFileSync(new URL(file, examples), 'utf8'));
+    expect(result.body.errors).toBeUndefined();
+    expect(result.status).toBe(200);
+  });
+});
+
+describe('settings from the environment', () => {
+  it('defaults: no looser than graphql-armor', () => {
+    expect(loadConfig({})).toEqual({
+      production: false,
+      development: false,
+      limits: { depth: 10, aliases: 15, tokens: 1000, directives: 50, cost: 20_000, bodyBytes: 100_000 },
+      corsOrigins: undefined,
+      graphiql: true,
+      trustedOperationsOnly: false,
+    });
+  });
+
+  it('production turns GraphiQL off unless CLAIMGRAPH_GRAPHIQL turns it on', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CLAIMGRAPH_GRAPHIQL: 'true' }).graphiql).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      CLAIMGRAPH_MAX_DEPTH: '7',
+      CLAIMGRAPH_MAX_ALIASES: '5',
+      CLAIMGRAPH_MAX_TOKENS: '300',
+      CLAIMGRAPH_MAX_DIRECTIVES: '10',
+      CLAIMGRAPH_MAX_COST: '5000',
+      CLAIMGRAPH_MAX_BODY_BYTES: '2048',
+      CLAIMGRAPH_CORS_ORIGINS: 'https://a.example, https://b.example',
+      CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: '1',
+    });
+    expect(config.limits).toEqual({ depth: 7, aliases: 5, tokens: 300, directives: 10, cost: 5000, bodyBytes: 2048 });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.trustedOperationsOnly).toBe(true);
+  });
+
+  it('refuses a malformed value, naming the variable', () => {
+    expect(() => loadConfig({ CLAIMGRAPH_MAX_DEPTH: 'deep' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CLAIMGRAPH_MAX_DEPTH: '-3' })).toThrow(/CLAIMGRAPH_MAX_DEPTH/);
+    expect(() => loadConfig({ CLAIMGRAPH_GRAPHIQL: 'yes please' })).toThrow(/CLAIMGRAPH_GRAPHIQL/);
+  });
+});
