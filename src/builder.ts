@@ -3,6 +3,8 @@
  * src/schema/index.ts turns the builder into a schema.
  */
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 
@@ -11,7 +13,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
