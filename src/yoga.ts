@@ -3,6 +3,7 @@
  * the tests (which call `yoga.fetch` in-process) and for server.ts, which only listens.
  */
 import { readFileSync } from 'node:fs';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -33,7 +34,7 @@ export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
     renderGraphiQL,
     graphiql: { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
     maskedErrors: { maskError: maskUnlessBadInput },
-    plugins,
+    plugins: [useDeferStream(), ...plugins],
   });
 }
 
