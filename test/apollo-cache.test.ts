@@ -57,6 +57,21 @@ describe('Apollo Client InMemoryCache', () => {
     expect(normalised[`Quote:${globalId('Quote', 'quote-pezeshkian-horizons')}`]).toMatchObject({ text: 'horizons' });
   });
 
+  it('matches fragments on interfaces when reading from the cache', async () => {
+    const { client } = apollo();
+    const SPEAKERS = gql`
+      query Speakers {
+        quotes(first: 2) { nodes { id speaker { id ... on Entity { name } ... on Actor { quotes { totalCount } } } } }
+      }
+    `;
+    const fetched = await client.query({ query: SPEAKERS });
+    const speakers = (fetched.data as { quotes: { nodes: { speaker: unknown }[] } }).quotes.nodes.map(
+      (node) => node.speaker,
+    );
+    expect(speakers[0]).toMatchObject({ __typename: 'Person', name: 'Vladimir Putin', quotes: { totalCount: 4 } });
+    expect(client.readQuery({ query: SPEAKERS })).toEqual(fetched.data);
+  });
+
   it('merges the pages of a connection fetched with fetchMore, in order, without duplicates', async () => {
     const all = await (
       await fetch(server.url, {
