@@ -12,5 +12,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Apollo's gateway sends usage telemetry unless this is set.
+    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
   },
 });

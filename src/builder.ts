@@ -4,6 +4,8 @@
  */
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 import { CONNECTION_LIST_COST, fieldCost } from './cost.ts';
@@ -13,7 +15,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
 }>({
-  plugins: [RelayPlugin, ComplexityPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   // Only the cost model lives here; src/plugins/limits.ts enforces the budget, per request.
   complexity: { fieldComplexity: fieldCost, disabled: true },

@@ -4,6 +4,7 @@
  * the tests (which call `yoga.fetch` in-process) and for server.ts, which only listens.
  */
 import { readFileSync } from 'node:fs';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphql-yoga';
@@ -43,7 +44,13 @@ export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = 
     maxRequestBodySize: config.limits.bodyBytes,
     batching: false,
     logging: yogaLogger(log),
-    plugins: [...observabilityPlugins({ log, ready }), ...securityPlugins(config), ...limitPlugins(config), ...plugins],
+    plugins: [
+      useDeferStream(),
+      ...observabilityPlugins({ log, ready }),
+      ...securityPlugins(config),
+      ...limitPlugins(config),
+      ...plugins,
+    ],
   });
 }
 

@@ -1,24 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { buildSchema, type GraphQLNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { type GraphQLNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { printedSchema } from '../src/schema/sdl.ts';
+import { schema } from '../src/schema/index.ts';
 
-const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+/** Types that GraphQL, Federation and the link spec define, not claimgraph. */
+const foreign = (name: string) => name.startsWith('_') || name.startsWith('link__') || name.startsWith('federation__');
 
-describe('schema.graphql', () => {
-  it('is what the code prints (run `npm run schema` after changing the schema)', () => {
-    expect(committed).toBe(printedSchema());
-  });
-
-  it('describes every type and every field', () => {
-    const schema = buildSchema(committed);
+describe('the schema', () => {
+  it('describes every type and every field: the printed SDL is the documentation', () => {
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
-      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (foreign(type.name) || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
       if (!type.description) undocumented.push(type.name);
       if (isObjectType(type) || isInterfaceType(type)) {
         for (const field of Object.values(type.getFields())) {
-          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          if (!foreign(field.name) && !field.description) undocumented.push(`${type.name}.${field.name}`);
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
- * The schema: every type file, imported for its side effects, then the one `toSchema()` call.
+ * The schema: every type file, imported for its side effects, then the one `toSubGraphSchema()`
+ * call. The result is an Apollo Federation v2 subgraph (sorted), and a plain GraphQL schema too.
  */
-import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './accusation.ts';
 import './agreement.ts';
@@ -11,6 +11,7 @@ import './country.ts';
 import './entity.ts';
 import './event.ts';
 import './evidence.ts';
+import './federation.ts';
 import './item.ts';
 import './organization.ts';
 import './person.ts';
@@ -19,4 +20,4 @@ import './quote.ts';
 import './roles.ts';
 import './search.ts';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = builder.toSubGraphSchema({});

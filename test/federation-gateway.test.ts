@@ -1,0 +1,161 @@
+/**
+ * claimgraph behind a real Apollo gateway: composes claimgraph's schema.graphql with a second
+ * subgraph (test/federation/coverage-subgraph.ts), serves both subgraphs and the gateway over
+ * HTTP, and runs queries that cross the two subgraphs in both directions.
+ */
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.ts';
+import { createClaimgraphYoga } from '../src/yoga.ts';
+import { createCoverageSubgraph } from './federation/coverage-subgraph.ts';
+import { corpus, globalId } from './helpers.ts';
+import { type Listening, listen } from './http.ts';
+
+/** What claimgraph executed: the `_entities` representations of each request, and its context. */
+const claimgraphRequests: { representations: unknown; context: Context }[] = [];
+const coverage = createCoverageSubgraph();
+let subgraphs: Listening[] = [];
+let gateway: ApolloServer;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  // Apollo's gateway exports usage metrics unless told not to (vitest.config.ts sets it too).
+  expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+
+  const claimgraph = createClaimgraphYoga({
+    corpus: corpus(),
+    plugins: [
+      {
+        onExecute: ({ args }) =>
+          void claimgraphRequests.push({
+            representations: args.variableValues?.representations,
+            context: args.contextValue,
+          }),
+      },
+    ],
+  });
+  subgraphs = [await listen(claimgraph), await listen(coverage.yoga)];
+  const [claimgraphServer, coverageServer] = subgraphs;
+
+  const composed = composeServices([
+    {
+      name: 'claimgraph',
+      url: `${claimgraphServer?.origin}/graphql`,
+      typeDefs: parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8')),
+    },
+    { name: 'coverage', url: `${coverageServer?.origin}/graphql`, typeDefs: coverage.typeDefs },
+  ]);
+  expect(composed.errors).toBeUndefined();
+  if (!composed.supergraphSdl) throw new Error('composition failed');
+
+  gateway = new ApolloServer({
+    gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl }),
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+  });
+  ({ url: gatewayUrl } = await startStandaloneServer(gateway, { listen: { host: '127.0.0.1', port: 0 } }));
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await Promise.all(subgraphs.map((server) => server.close()));
+});
+
+async function throughGateway(query: string): Promise<unknown> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('claimgraph behind an Apollo gateway', () => {
+  it('extends claimgraph people with fields of the other subgraph (claimgraph → coverage)', async () => {
+    coverage.representations.length = 0;
+    const result = await throughGateway(/* GraphQL */ `
+      {
+        people(first: 3) {
+          nodes { name coverage { headlines outlets } }
+        }
+      }
+    `);
+
+    expect(result).toEqual({
+      data: {
+        people: {
+          nodes: [
+            { name: 'Vladimir Putin', coverage: { headlines: 41, outlets: ['RIA Novosti', 'TASS'] } },
+            { name: 'Massoud Pezeshkian', coverage: { headlines: 17, outlets: ['IRNA'] } },
+            { name: 'Bashar al-Assad', coverage: null },
+          ],
+        },
+      },
+    });
+    // One fetch from the coverage subgraph for the whole list.
+    expect(coverage.representations).toEqual([
+      [
+        { __typename: 'Person', id: globalId('Person', 'vladimir-putin') },
+        { __typename: 'Person', id: globalId('Person', 'massoud-pezeshkian') },
+        { __typename: 'Person', id: globalId('Person', 'bashar-al-assad') },
+      ],
+    ]);
+  });
+
+  it('reaches the other subgraph through claimgraph interfaces', async () => {
+    const result = await throughGateway(/* GraphQL */ `
+      {
+        accusations(itemCategory: DRONE) {
+          nodes {
+            accused { actor { name ... on Country { coverage { headlines } } } }
+          }
+        }
+      }
+    `);
+
+    expect(result).toEqual({
+      data: { accusations: { nodes: [{ accused: [{ actor: { name: 'Iran', coverage: { headlines: 29 } } }] }] } },
+    });
+  });
+
+  it("fills references from the other subgraph with claimgraph's `_entities`, in one batch (coverage → claimgraph)", async () => {
+    claimgraphRequests.length = 0;
+    const result = await throughGateway(/* GraphQL */ `
+      {
+        mostCoveredPeople {
+          name
+          coverage { headlines }
+          quotes(first: 1) { totalCount nodes { text } }
+        }
+      }
+    `);
+
+    expect(result).toMatchObject({
+      data: {
+        mostCoveredPeople: [
+          { name: 'Vladimir Putin', coverage: { headlines: 41 }, quotes: { totalCount: 4 } },
+          { name: 'Massoud Pezeshkian', coverage: { headlines: 17 }, quotes: { totalCount: 4 } },
+        ],
+      },
+    });
+    expect(claimgraphRequests.map((request) => request.representations)).toEqual([
+      [
+        { __typename: 'Person', id: globalId('Person', 'vladimir-putin') },
+        { __typename: 'Person', id: globalId('Person', 'massoud-pezeshkian') },
+      ],
+    ]);
+    expect(claimgraphRequests[0]?.context.loaders.stats).toEqual({
+      node: { batches: 1, keys: 2 },
+      quotesBySpeaker: { batches: 1, keys: 2 },
+    });
+  });
+});

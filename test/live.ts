@@ -1,0 +1,27 @@
+/** claimgraph listening on a free port, counting the operations it executes. */
+import { type DocumentNode, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../src/context.ts';
+import { createClaimgraphYoga } from '../src/yoga.ts';
+import { corpus } from './helpers.ts';
+import { type Listening, listen } from './http.ts';
+
+export interface LiveServer extends Listening {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:41234/graphql`. */
+  url: string;
+  /** Names of the operations executed so far (`null` for an anonymous one), oldest first. */
+  executed: (string | null)[];
+}
+
+export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<LiveServer> {
+  const executed: (string | null)[] = [];
+  const count: Plugin<Context> = {
+    onExecute: ({ args }) => {
+      const operation = getOperationAST(args.document as DocumentNode, args.operationName);
+      executed.push(operation?.name?.value ?? null);
+    },
+  };
+  const yoga = createClaimgraphYoga({ corpus: corpus(), plugins: [count, ...plugins] });
+  const server = await listen(yoga);
+  return { ...server, url: `${server.origin}${yoga.graphqlEndpoint}`, executed };
+}
