@@ -3,8 +3,10 @@
  * when it stops accepting connections, lets requests in flight finish, and exits.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DataError } from './data/errors.ts';
 import { loadCorpus } from './data/load.ts';
+import { performanceFromEnv } from './plugins/performance.ts';
 import { createClaimgraphYoga } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -20,13 +22,14 @@ try {
   process.exit(1);
 }
 
-const yoga = createClaimgraphYoga({ corpus });
+const yoga = createClaimgraphYoga({ corpus, performance: performanceFromEnv() });
 const server = createServer(yoga);
 
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - started);
   const where = host === '0.0.0.0' ? 'localhost' : host;
-  console.log(`claimgraph: ready in ${ms} ms (data) at http://${where}:${port}${yoga.graphqlEndpoint}`);
+  const { port: bound } = server.address() as AddressInfo;
+  console.log(`claimgraph: ready in ${ms} ms (data) at http://${where}:${bound}${yoga.graphqlEndpoint}`);
 });
 
 function shutdown(signal: string): void {

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
+import { type PerformanceOptions, PLAIN, performancePlugins } from './plugins/performance.ts';
 import { schema } from './schema/index.ts';
 
 /** The operation GraphiQL opens with: who accuses whom of supplying drones, and the answers. */
@@ -21,9 +22,11 @@ export interface YogaOptions {
   corpus: Corpus;
   /** Extra Yoga/envelop plugins (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
+  /** graphql-jit and the response cache (src/plugins/performance.ts); off unless asked for. */
+  performance?: PerformanceOptions;
 }
 
-export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
+export function createClaimgraphYoga({ corpus, plugins = [], performance = PLAIN }: YogaOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(corpus),
@@ -33,7 +36,7 @@ export function createClaimgraphYoga({ corpus, plugins = [] }: YogaOptions) {
     renderGraphiQL,
     graphiql: { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
     maskedErrors: { maskError: maskUnlessBadInput },
-    plugins,
+    plugins: [...performancePlugins(performance), ...plugins],
   });
 }
 
