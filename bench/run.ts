@@ -5,8 +5,8 @@
  *   limit        node:http writing the precomputed answer bytes: the ceiling on this machine
  *   graphql-js   bare graphql-js `execute` over node:http, parse/validate cached
  *   yoga         claimgraph on plain graphql-js, no response cache
- *   yoga+jit     claimgraph with graphql-jit
- *   yoga+jit+cache  claimgraph with graphql-jit and the response cache (the default of `npm start`)
+ *   yoga+jit     claimgraph with graphql-jit (what `npm start` runs)
+ *   yoga+jit+cache  claimgraph with graphql-jit and the response cache (CLAIMGRAPH_RESPONSE_CACHE=1)
  *
  * Every server's answer to every operation is checked against graphql-js's before any load. The
  * servers run on core 0 and wrk on core 1 (taskset) when the machine allows it. Each server is
@@ -96,7 +96,7 @@ const servers = new Map<string, Running>();
 try {
   for (const config of configs) {
     const { command, env } = CONFIGS[config]?.(answers) ?? { command: [] };
-    const server = await startServer(pinned(0, command), env);
+    const server = await startServer(pinned(0, command), { PORT: '0', HOST: '127.0.0.1', ...env });
     servers.set(config, server);
     await check(config, server, operations);
     for (const operation of operations)

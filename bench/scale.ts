@@ -58,13 +58,17 @@ try {
     dirs.push(dir);
     const { records, articles } = generateCorpus(dir, size, Number(options.seed));
     const started = performance.now();
-    const server = await startServer(pinned(0, ['node', '--import', 'tsx', 'src/server.ts']), {
-      CLAIMGRAPH_DATA_DIR: dir,
-      CLAIMGRAPH_JIT: '1',
-      CLAIMGRAPH_RESPONSE_CACHE: '0',
-      PORT: '0',
-      HOST: '127.0.0.1',
-    });
+    const server = await startServer(
+      pinned(0, ['node', '--import', 'tsx', 'src/server.ts']),
+      {
+        CLAIMGRAPH_DATA_DIR: dir,
+        CLAIMGRAPH_JIT: '1',
+        CLAIMGRAPH_RESPONSE_CACHE: '0',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      900_000,
+    );
     servers.push(server);
     const startupMs = performance.now() - started;
     const dataMs = Number(/ready in (\d+) ms/.exec(server.output)?.[1]);

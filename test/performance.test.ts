@@ -156,11 +156,11 @@ describe('response cache', () => {
 });
 
 describe('performanceFromEnv', () => {
-  it('turns each speed-up on unless set to 0 or false', () => {
-    expect(performanceFromEnv({})).toEqual({ jit: true, responseCache: true });
-    expect(performanceFromEnv({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'false' })).toEqual({
+  it('runs the JIT and no response cache unless told otherwise', () => {
+    expect(performanceFromEnv({})).toEqual({ jit: true, responseCache: false });
+    expect(performanceFromEnv({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'true' })).toEqual({
       jit: false,
-      responseCache: false,
+      responseCache: true,
     });
   });
 });

@@ -326,7 +326,6 @@ class Loader {
       corpus.relate('quotesByChannel', record.channel.kind, record);
       corpus.relate('quotesByForm', record.form, record);
     }
-
   }
 
   define(id: string, kind: Kind, file: string, index: number | undefined): void {

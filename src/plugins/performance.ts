@@ -10,8 +10,9 @@
  *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache,
  *   and results with errors are never cached.
  *
- * `performanceFromEnv` reads the switches that src/server.ts uses: CLAIMGRAPH_JIT and
- * CLAIMGRAPH_RESPONSE_CACHE, each on unless set to "0" or "false".
+ * `performanceFromEnv` reads the switches that src/server.ts uses: CLAIMGRAPH_JIT (on unless "0"
+ * or "false") and CLAIMGRAPH_RESPONSE_CACHE (off unless "1" or "true": `npm run bench` found that
+ * a hit, which still runs Yoga's whole request pipeline, costs about as much as a JIT execution).
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -30,8 +31,9 @@ export interface PerformanceOptions {
 export const PLAIN: PerformanceOptions = { jit: false, responseCache: false };
 
 export function performanceFromEnv(env: NodeJS.ProcessEnv = process.env): PerformanceOptions {
-  const on = (value: string | undefined) => value === undefined || !['0', 'false'].includes(value.toLowerCase());
-  return { jit: on(env.CLAIMGRAPH_JIT), responseCache: on(env.CLAIMGRAPH_RESPONSE_CACHE) };
+  const flag = (value: string | undefined, fallback: boolean) =>
+    value === undefined ? fallback : ['1', 'true'].includes(value.toLowerCase());
+  return { jit: flag(env.CLAIMGRAPH_JIT, true), responseCache: flag(env.CLAIMGRAPH_RESPONSE_CACHE, false) };
 }
 
 export function performancePlugins(options: PerformanceOptions): Plugin<Context>[] {
