@@ -33,6 +33,8 @@ const Env = z.object({
   CLAIMGRAPH_CORS_ORIGINS: list,
   CLAIMGRAPH_GRAPHIQL: flag,
   CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: flag,
+  CLAIMGRAPH_JIT: flag,
+  CLAIMGRAPH_RESPONSE_CACHE: flag,
 });
 
 export interface Config {
@@ -62,6 +64,13 @@ export interface Config {
   graphiql: boolean;
   /** Accept only operations from the allow-list (trusted-operations.json), sent by hash. */
   trustedOperationsOnly: boolean;
+  /** Speed-ups for an immutable corpus (src/plugins/performance.ts). */
+  performance: {
+    /** Compile operations with graphql-jit (on by default). */
+    jit: boolean;
+    /** Cache whole answers in memory with ETag/304 (off by default: it did not win in `npm run bench`). */
+    responseCache: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -90,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS,
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
     trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
+    performance: { jit: e.CLAIMGRAPH_JIT ?? true, responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? false },
   };
 }

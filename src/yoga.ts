@@ -13,6 +13,7 @@ import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { type ObservabilityOptions, observabilityPlugins, yogaLogger } from './plugins/observability.ts';
+import { performancePlugins } from './plugins/performance.ts';
 import { corsOptions, securityPlugins } from './plugins/security.ts';
 import { schema } from './schema/index.ts';
 
@@ -24,7 +25,7 @@ export const DEFAULT_OPERATION = readFileSync(
 
 export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;
-  /** Limits, CORS, GraphiQL, trusted operations; read from the environment when omitted. */
+  /** Limits, CORS, GraphiQL, trusted operations, JIT; read from the environment when omitted. */
   config?: Config;
   /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
@@ -49,6 +50,7 @@ export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = 
       ...observabilityPlugins({ log, ready }),
       ...securityPlugins(config),
       ...limitPlugins(config),
+      ...performancePlugins(config.performance),
       ...plugins,
     ],
   });

@@ -200,7 +200,11 @@ export class Corpus {
     else this.mentionsByEntity.set(mention.entity, [mention]);
   }
 
-  /** Records `to` under `key` in the relation, once: a claim naming an actor twice is listed once. */
+  /**
+   * Records `to` under `key` in the relation, once: a claim naming an actor twice is listed once.
+   * The loader relates one record at a time, so a repeat can only be the list's last entry;
+   * checking that one keeps loading linear where a search of the list would be quadratic.
+   */
   relate<R extends Relation>(relation: R, key: string, to: Relations[R]): void {
     let index = this.relations.get(relation);
     if (!index) {
@@ -209,7 +213,7 @@ export class Corpus {
     }
     const list = index.get(key);
     if (!list) index.set(key, [to]);
-    else if (!list.includes(to)) list.push(to);
+    else if (list[list.length - 1] !== to) list.push(to);
   }
 
   get(id: string): NodeRecord | undefined {

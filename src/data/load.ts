@@ -80,6 +80,9 @@ class Loader {
       }
     }
     for (const article of articles) this.resolveArticle(article);
+    for (const place of this.corpus.all('Place')) {
+      if (place.country) this.corpus.relate('placesByCountry', place.country, place);
+    }
     for (const { file, records } of entities) {
       for (const [index, record] of records.entries()) {
         if (this.corpus.mentions(record.id).length === 0) {
@@ -177,7 +180,8 @@ class Loader {
     for (const [index, mention] of parts.mentions.entries()) {
       const here = at('mentions', mention.entity, index);
       here.check(mention.entity, ['Person', 'Country', 'Organization', 'Place', 'Item'], 'entity');
-      if (corpus.mentions(mention.entity).some((m) => m.article === articleId)) {
+      // Articles are resolved one after another: an earlier mention from this one would be the last.
+      if (corpus.mentions(mention.entity).at(-1)?.article === articleId) {
         throw here.error('entity', `entity ${JSON.stringify(mention.entity)} has a second mention record`);
       }
       corpus.addMention({
@@ -321,10 +325,6 @@ class Loader {
       if (record.event) corpus.relate('quotesByEvent', record.event, record);
       corpus.relate('quotesByChannel', record.channel.kind, record);
       corpus.relate('quotesByForm', record.form, record);
-    }
-
-    for (const place of corpus.all('Place')) {
-      if (place.country) corpus.relate('placesByCountry', place.country, place);
     }
   }
 

@@ -1,0 +1,177 @@
+/**
+ * The performance plugins change how answers are computed, never what they are: graphql-jit gives
+ * the same results as graphql-js, and the response cache never serves an answer to a different
+ * operation, different variables or a different corpus.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import type { Corpus } from '../src/data/corpus.ts';
+import type { PerformanceOptions } from '../src/plugins/performance.ts';
+import { createClaimgraphYoga } from '../src/yoga.ts';
+import { corpus, globalId } from './helpers.ts';
+
+const JIT: PerformanceOptions = { jit: true, responseCache: false };
+const CACHE: PerformanceOptions = { jit: true, responseCache: true };
+
+interface Answer {
+  data?: { node?: { name: string } | null } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A server with the given speed-ups, counting the operations it actually executes. */
+function server(performance: PerformanceOptions, data: Corpus = corpus()) {
+  let executions = 0;
+  const yoga = createClaimgraphYoga({
+    corpus: data,
+    config: { ...loadConfig({}), performance },
+    plugins: [{ onExecute: () => void executions++ }],
+  });
+  const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    yoga.fetch('http://claimgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  return {
+    post,
+    executions: () => executions,
+    async run(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<Answer> {
+      return (await post({ query, variables, operationName })).json() as Promise<Answer>;
+    },
+  };
+}
+
+interface Example {
+  file: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+function examples(): Example[] {
+  const dir = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  const readme = dir('../examples/operations');
+  const bench = dir('../bench/operations');
+  const variables = JSON.parse(readFileSync(join(bench, 'variables.json'), 'utf8'));
+  const read = (folder: string) =>
+    readdirSync(folder)
+      .filter((file) => file.endsWith('.graphql'))
+      .map((file) => ({ file, query: readFileSync(join(folder, file), 'utf8') }));
+  return [
+    ...read(readme),
+    ...read(bench).map((example) => ({ ...example, variables: variables[example.file.replace('.graphql', '')] })),
+    // Failures must fail alike: a malformed global ID, a page too large, an unknown field.
+    { file: 'bad global ID', query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: { id: 'nope' } },
+    { file: 'page too large', query: '{ quotes(first: 1000) { totalCount } }' },
+    { file: 'unknown field', query: '{ quotes { nope } }' },
+    { file: 'null variable', query: 'query Q($q: String!) { search(query: $q) { totalCount } }', variables: {} },
+  ];
+}
+
+describe('graphql-jit', () => {
+  const plain = server({ jit: false, responseCache: false });
+  const jit = server(JIT);
+
+  it.each(examples().map((example) => [example.file, example] as const))(
+    'answers %s exactly as graphql-js does',
+    async (_file, example) => {
+      const expected = await plain.run(example.query, example.variables);
+      expect(expected.data ?? expected.errors).toBeTruthy();
+      expect(await jit.run(example.query, example.variables)).toEqual(expected);
+    },
+  );
+});
+
+describe('response cache', () => {
+  const person = (id: string) => globalId('Person', id);
+  const lookup = 'query Lookup($id: ID!) { node(id: $id) { id ... on Person { name } } }';
+
+  it('keys answers by variables: each id gets its own person, hit or miss', async () => {
+    const cached = server(CACHE);
+    const ids = ['vladimir-putin', 'massoud-pezeshkian', 'vladimir-putin', 'massoud-pezeshkian'];
+    const names = [];
+    for (const id of ids) names.push((await cached.run(lookup, { id: person(id) })).data?.node?.name);
+    expect(names).toEqual(['Vladimir Putin', 'Massoud Pezeshkian', 'Vladimir Putin', 'Massoud Pezeshkian']);
+    expect(cached.executions()).toBe(2);
+  });
+
+  it('keys answers by operation name within one document', async () => {
+    const cached = server(CACHE);
+    const document = 'query People { people { totalCount } } query Countries { countries { totalCount } }';
+    const answers = [];
+    for (const name of ['People', 'Countries', 'People', 'Countries']) {
+      answers.push(await cached.run(document, undefined, name));
+    }
+    expect(answers).toEqual([
+      { data: { people: { totalCount: 7 } } },
+      { data: { countries: { totalCount: 8 } } },
+      { data: { people: { totalCount: 7 } } },
+      { data: { countries: { totalCount: 8 } } },
+    ]);
+  });
+
+  it('keys answers by the text of the operation', async () => {
+    const cached = server(CACHE);
+    expect(await cached.run('{ people { totalCount } }')).toEqual({ data: { people: { totalCount: 7 } } });
+    expect(await cached.run('{ people(first: 1) { nodes { name } } }')).toEqual({
+      data: { people: { nodes: [{ name: 'Vladimir Putin' }] } },
+    });
+  });
+
+  it('belongs to one server: another server over another corpus does not see its answers', async () => {
+    const first = server(CACHE);
+    const small = corpus();
+    const other = server(CACHE, withoutPeople(small));
+    expect(await first.run('{ people { totalCount } }')).toEqual({ data: { people: { totalCount: 7 } } });
+    expect(await other.run('{ people { totalCount } }')).toEqual({ data: { people: { totalCount: 0 } } });
+  });
+
+  it('never caches an answer with errors', async () => {
+    const cached = server(CACHE);
+    const bad = { query: lookup, variables: { id: 'not-a-global-id' } };
+    for (let i = 0; i < 2; i++) {
+      const response = await cached.post(bad);
+      expect(response.headers.get('etag')).toBeNull();
+      expect(((await response.json()) as Answer).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(cached.executions()).toBe(2);
+  });
+
+  it('sends an ETag, and 304 without a body when the client already holds that answer', async () => {
+    const cached = server(CACHE);
+    const body = { query: lookup, variables: { id: person('vladimir-putin') } };
+    const first = await cached.post(body);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^\w{16,}$/);
+    await first.text();
+    const again = await cached.post(body, { 'if-none-match': etag ?? '' });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const otherVariables = await cached.post({ ...body, variables: { id: person('massoud-pezeshkian') } });
+    expect(otherVariables.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+describe('the performance settings', () => {
+  it('run the JIT and no response cache unless told otherwise', () => {
+    expect(loadConfig({}).performance).toEqual({ jit: true, responseCache: false });
+    expect(loadConfig({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'true' }).performance).toEqual({
+      jit: false,
+      responseCache: true,
+    });
+  });
+});
+
+/** A corpus that answers like the real one but lists no people: a different data set. */
+function withoutPeople(real: Corpus): Corpus {
+  return new Proxy(real, {
+    get(target, key, receiver) {
+      if (key === 'all') return (kind: string) => (kind === 'Person' ? [] : target.all(kind as never));
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
