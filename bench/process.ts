@@ -20,7 +20,7 @@ export function startServer(command: string[], env: NodeJS.ProcessEnv = {}, time
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const url = /ready.* at (http:\/\/\S+)/.exec(output)?.[1];
+      const url = /listening at (http:\/\/\S+)/.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
       child.stdout?.off('data', onData);

@@ -14,8 +14,16 @@ export interface Load {
 }
 
 export function requireWrk(): void {
-  const probe = spawnSync('wrk', ['--version']);
-  if (probe.error) {
+  if (!spawnSync('wrk', ['--version']).error) return;
+  // As root on Debian (CI, a fresh machine), install it from Debian's packages, as .ci/run does
+  // for chromium; anywhere else, say how.
+  if (process.getuid?.() === 0 && !spawnSync('apt-get', ['--version']).error) {
+    console.log('wrk is missing: apt-get install -y wrk');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', 'wrk'], { stdio: 'inherit', env });
+  }
+  if (spawnSync('wrk', ['--version']).error) {
     console.error(
       'The benchmark drives wrk, which is not installed.\n' +
         '  Debian/Ubuntu: sudo apt-get install -y wrk\n' +

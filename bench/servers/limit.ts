@@ -29,5 +29,5 @@ const server = createServer((request, response) => {
 
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  console.log(`limit: ready at http://127.0.0.1:${port}/graphql`);
+  console.log(`limit: listening at http://127.0.0.1:${port}/graphql`);
 });
