@@ -33,7 +33,19 @@ try {
 }
 
 let draining = false;
-const log = (entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+// Log lines are written together once per turn of the event loop: stdout is usually a pipe, and
+// a write to a pipe blocks, so one write per request would cost a system call per request.
+let pending: string[] = [];
+const flush = () => {
+  const lines = pending.join('');
+  pending = [];
+  if (lines) process.stdout.write(lines);
+};
+const log = (entry: LogEntry) => {
+  if (pending.length === 0) setImmediate(flush);
+  pending.push(`${JSON.stringify(entry)}\n`);
+};
+process.once('exit', flush);
 const yoga = createClaimgraphYoga({ corpus, config, log, ready: () => !draining });
 const server = createServer(yoga);
 

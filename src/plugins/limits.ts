@@ -12,7 +12,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 
@@ -58,28 +58,51 @@ function reject(code: string): GraphQLArmorRejectCallback {
 /**
  * The cost budget. It is checked just before execution, with the request's variables: a
  * validation rule would be cached by Yoga per document, and `first: $n` costs what `$n` says.
+ * The cost of a document with given operation name and variables never changes, so it is computed
+ * once and kept beside the (cached, shared) document: a repeated operation costs a lookup.
  */
 function useCostLimit(maxCost: number): Plugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const errors: GraphQLError[] = [];
-      const rule = createComplexityRule({
-        context: args.contextValue,
-        variableValues: args.variableValues ?? {},
-        operationName: args.operationName,
-        validate: ({ complexity }) => {
-          if (complexity <= maxCost) return;
-          errors.push(
-            new GraphQLError(`Query cost ${complexity} exceeds the limit of ${maxCost}.`, {
-              extensions: { code: LimitCode.cost, cost: complexity, maxCost, http: { status: 400, spec: true } },
+      let known = costs.get(args.document);
+      if (!known) {
+        known = new Map();
+        costs.set(args.document, known);
+      }
+      const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+      let cost = known.get(key);
+      if (cost === undefined) {
+        cost = costOf(args);
+        if (known.size >= 1_000) known.clear(); // many distinct variables: keep memory bounded
+        known.set(key, cost);
+      }
+      if (cost !== null && cost > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
+              extensions: { code: LimitCode.cost, cost, maxCost, http: { status: 400, spec: true } },
             }),
-          );
-        },
-      });
-      // Only the budget is taken from this pass: the other errors it may find (variables that do
-      // not coerce, an unknown operation name) are left to execution, which reports them as usual.
-      validate(args.schema, args.document, [rule]);
-      if (errors.length > 0) setResultAndStopExecution({ errors });
+          ],
+        });
+      }
     },
   };
+}
+
+/** The operation's cost, or null when it cannot be computed (left for execution to report). */
+function costOf(args: ExecutionArgs): number | null {
+  let cost: number | null = null;
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: args.variableValues ?? {},
+    operationName: args.operationName ?? undefined,
+    validate: ({ complexity }) => {
+      cost = complexity;
+    },
+  });
+  // Only the cost is taken from this pass: the other errors it may find (variables that do not
+  // coerce, an unknown operation name) are left to execution, which reports them as usual.
+  validate(args.schema, args.document, [rule]);
+  return cost;
 }
