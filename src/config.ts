@@ -99,6 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS,
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
     trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
-    performance: { jit: e.CLAIMGRAPH_JIT ?? true, responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? false },
+    performance: { jit: e.CLAIMGRAPH_JIT ?? true, responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? true },
   };
 }

@@ -32,9 +32,9 @@ describe('per-request DataLoaders', () => {
 
   it('are fresh for every request: nothing is cached across requests', async () => {
     const api = client();
-    const query = '{ people(first: 3) { nodes { quotes { totalCount } } } }';
-    await api.run(query);
-    await api.run(query);
+    // Two different operations, so that both execute (an identical one would be a response-cache hit).
+    await api.run('{ people(first: 3) { nodes { quotes { totalCount } } } }');
+    await api.run('{ people(first: 3) { nodes { name quotes { totalCount } } } }');
     const [first, second] = api.contexts;
     expect(first?.loaders).not.toBe(second?.loaders);
     expect(second?.loaders.stats.quotesBySpeaker).toEqual({ batches: 1, keys: 3 });

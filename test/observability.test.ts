@@ -114,14 +114,23 @@ describe('metrics', () => {
   it('/metrics serves Prometheus text with GraphQL and HTTP metrics that count requests', async () => {
     await withServer(async (server) => {
       await server.post({ query: 'query PeopleCount { people { totalCount } }' });
-      await server.post({ query: 'query PeopleCount { people { totalCount } }' });
+      await server.post({ query: 'query PeopleCount { people(first: 1) { totalCount } }' });
       await server.post({ query: '{ peeple }' });
+      // The first operation again: a response-cache hit, counted by HTTP metrics, not executed.
+      await server.post({ query: 'query PeopleCount { people { totalCount } }' });
       const response = await fetch(`${server.origin}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/plain');
       const text = await response.text();
       expect(text).toMatch(/^graphql_envelop_request_duration_count\{operationName="PeopleCount".*\} 2$/m);
-      expect(text).toMatch(/^graphql_yoga_http_duration_count\{.*statusCode="200".*\} \d+$/m);
+      expect(text).toMatch(/^graphql_yoga_http_duration_count\{.*statusCode="200".*\} 2$/m);
+      // Every request, the response-cache hit included: three answered 200, one 400.
+      expect(text).toMatch(
+        /^claimgraph_http_request_duration_seconds_count\{method="POST",path="\/graphql",status="200"\} 3$/m,
+      );
+      expect(text).toMatch(
+        /^claimgraph_http_request_duration_seconds_count\{method="POST",path="\/graphql",status="400"\} 1$/m,
+      );
       expect(text).toMatch(/^graphql_envelop_error_result\{.*phase="validate".*\} 1$/m);
       expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
       expect(text).not.toContain('url="'); // one series per distinct URL would grow without bound

@@ -167,11 +167,11 @@ describe('response cache', () => {
 });
 
 describe('the performance settings', () => {
-  it('run the JIT and no response cache unless told otherwise', () => {
-    expect(loadConfig({}).performance).toEqual({ jit: true, responseCache: false });
-    expect(loadConfig({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'true' }).performance).toEqual({
+  it('run the JIT and the response cache unless told otherwise', () => {
+    expect(loadConfig({}).performance).toEqual({ jit: true, responseCache: true });
+    expect(loadConfig({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'false' }).performance).toEqual({
       jit: false,
-      responseCache: true,
+      responseCache: false,
     });
   });
 });
