@@ -68,6 +68,8 @@ export function pageOfRelated<R extends Relation>(relation: R) {
 export function matching<T>(all: readonly T[], filters: (readonly T[] | null)[]): readonly T[] {
   const [first, ...rest] = filters.filter((list) => list !== null);
   if (!first) return all;
+  // One filter is one index entry, used as it is: no copy, so a page costs O(page), not O(hits).
+  if (rest.length === 0) return first;
   const others = rest.map((list) => new Set(list));
   return first.filter((item) => others.every((set) => set.has(item)));
 }
