@@ -14,6 +14,7 @@ import {
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 import { createCoverageSubgraph } from './federation/coverage-subgraph.ts';
@@ -33,6 +34,7 @@ beforeAll(async () => {
 
   const claimgraph = createClaimgraphYoga({
     corpus: corpus(),
+    config: loadConfig({}),
     plugins: [
       {
         onExecute: ({ args }) =>

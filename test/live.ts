@@ -1,6 +1,7 @@
 /** claimgraph listening on a free port, counting the operations it executes. */
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 import { corpus } from './helpers.ts';
@@ -21,7 +22,8 @@ export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<
       executed.push(operation?.name?.value ?? null);
     },
   };
-  const yoga = createClaimgraphYoga({ corpus: corpus(), plugins: [count, ...plugins] });
+  // Settings from no variables at all: the tests do not depend on the shell's environment.
+  const yoga = createClaimgraphYoga({ corpus: corpus(), config: loadConfig({}), plugins: [count, ...plugins] });
   const server = await listen(yoga);
   return { ...server, url: `${server.origin}${yoga.graphqlEndpoint}`, executed };
 }
