@@ -4,18 +4,25 @@
  * implementing type.
  */
 import { builder } from '../builder.ts';
-import type { ActorRecord, EntityRecord } from '../data/corpus.ts';
+import type { Context } from '../context.ts';
+import type { ActorRecord, EntityRecord, Mention } from '../data/corpus.ts';
 import { Accusation, AccusationConnection } from './accusation.ts';
 import { Agreement, AgreementConnection } from './agreement.ts';
 import { Article, ArticleConnection } from './article.ts';
 import { Event, EventConnection } from './event.ts';
 import { EvidenceConnection, EvidenceRef, TitleConnection, TitleRef } from './evidence.ts';
 import { kindOf } from './kinds.ts';
-import { page, pageOfRelated } from './page.ts';
+import { type PageArgs, page, pageOfRelated } from './page.ts';
 import { Quote, QuoteConnection } from './quote.ts';
 
 export const Entity = builder.interfaceRef<EntityRecord>('Entity');
 export const Actor = builder.interfaceRef<ActorRecord>('Actor');
+
+/** A connection over what an entity's mentions hold (titles, surface forms), article by article. */
+function pageOfMentions<T>(pick: (mention: Mention) => readonly T[]) {
+  return (entity: EntityRecord, args: PageArgs, context: Context) =>
+    page(args, context.corpus.mentions(entity.id).flatMap(pick));
+}
 
 export const EntityConnection = builder.connectionObject(
   { type: Entity, name: 'EntityConnection', description: 'A page of entities.' },
@@ -32,11 +39,7 @@ Entity.implement({
       {
         type: TitleRef,
         description: 'Roles, titles and descriptions the articles give it, each with its evidence.',
-        resolve: (entity, args, context) =>
-          page(
-            args,
-            context.corpus.mentions(entity.id).flatMap((mention) => mention.titles),
-          ),
+        resolve: pageOfMentions((mention) => mention.titles),
       },
       TitleConnection,
     ),
@@ -44,11 +47,7 @@ Entity.implement({
       {
         type: EvidenceRef,
         description: 'Words of the articles that name it ("Moscow" for Russia\'s government, "kyiv" for Ukraine).',
-        resolve: (entity, args, context) =>
-          page(
-            args,
-            context.corpus.mentions(entity.id).flatMap((mention) => mention.evidence),
-          ),
+        resolve: pageOfMentions((mention) => mention.evidence),
       },
       EvidenceConnection,
     ),
@@ -56,13 +55,17 @@ Entity.implement({
       {
         type: Article,
         description: 'The articles that mention it.',
-        resolve: async (entity, args, context) =>
-          page(
-            args,
-            await Promise.all(
-              context.corpus.mentions(entity.id).map((mention) => context.loaders.ref(mention.article, ['Article'])),
+        // One mention record per article: page the mentions, then load only the page's articles.
+        resolve: (entity, args, context) => {
+          const mentions = page(args, context.corpus.mentions(entity.id));
+          return {
+            ...mentions,
+            edges: mentions.edges.map(
+              async (edge) =>
+                edge && { cursor: edge.cursor, node: await context.loaders.ref(edge.node.article, ['Article']) },
             ),
-          ),
+          };
+        },
       },
       ArticleConnection,
     ),
