@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphql-yoga';
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
+import { isClientInputError } from './errors.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { type ObservabilityOptions, observabilityPlugins, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
@@ -71,9 +71,8 @@ async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> 
  * or cursor): those become BAD_USER_INPUT errors with their message, since they reveal nothing.
  */
 function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (error instanceof GraphQLError && original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
+  if (error instanceof GraphQLError && isClientInputError(error)) {
+    return new GraphQLError(error.originalError?.message ?? error.message, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,

@@ -7,10 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, getOperationAST } from 'graphql';
 import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { isClientInputError } from '../errors.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -158,11 +158,6 @@ export function yogaLogger(log: (entry: LogEntry) => void = writeToStderr): Yoga
       });
     };
   return { debug: () => {}, info: write('info'), warn: write('warn'), error: write('error') };
-}
-
-function isClientInputError(error: Error): boolean {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  return original instanceof PothosValidationError;
 }
 
 function writeToStderr(entry: LogEntry): void {
