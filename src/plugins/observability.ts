@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { GraphQLError, getOperationAST } from 'graphql';
+import { getOperationAST } from 'graphql';
 import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { isClientInputError } from '../errors.ts';
