@@ -1,8 +1,10 @@
 /**
  * Cursor pagination over lists already in memory (every list here is an index entry), with
  * bounds checked up front so a client gets a clear BAD_USER_INPUT error, not a silent cap.
+ * Offsets are the Relay plugin's (`offsetForArgs`), cursors its offset cursors; a cursor is
+ * encoded only when a client selects it, since most selections take `nodes` and no cursor.
  */
-import { cursorToOffset, offsetToCursor, resolveArrayConnection } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import type { Relation } from '../data/corpus.ts';
@@ -34,8 +36,47 @@ export function page<T>(args: PageArgs, items: readonly T[]) {
       });
     }
   }
-  const connection = resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items);
-  return { ...connection, totalCount: items.length };
+  const { offset, expectedSize, hasPreviousPage } = offsetForArgs({
+    args,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: MAX_PAGE_SIZE,
+    totalCount: items.length,
+  });
+  const edges = items.slice(offset, offset + expectedSize).map((node, index) => new Edge(node, offset + index));
+  const hasNextPage = offset + expectedSize < items.length;
+  return {
+    edges,
+    totalCount: items.length,
+    pageInfo: new PageInfo(offset, edges.length, hasPreviousPage, hasNextPage),
+  };
+}
+
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return offsetToCursor(this.offset);
+  }
+}
+
+class PageInfo {
+  constructor(
+    private readonly offset: number,
+    private readonly size: number,
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string {
+    return offsetToCursor(this.offset);
+  }
+
+  get endCursor(): string {
+    return offsetToCursor(this.offset + this.size - 1);
+  }
 }
 
 /**
