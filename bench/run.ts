@@ -4,9 +4,11 @@
  *
  *   limit        node:http writing the precomputed answer bytes: the ceiling on this machine
  *   graphql-js   bare graphql-js `execute` over node:http, parse/validate cached
- *   yoga         claimgraph on plain graphql-js, no response cache
- *   yoga+jit     claimgraph with graphql-jit (what `npm start` runs)
- *   yoga+jit+cache  claimgraph with graphql-jit and the response cache (CLAIMGRAPH_RESPONSE_CACHE=1)
+ *   yoga             claimgraph through Yoga only, on plain graphql-js, no response cache
+ *   yoga+jit         … with graphql-jit
+ *   yoga+jit+cache   … with graphql-jit and the response cache
+ *   lane+jit         the fast lane in front of Yoga (src/fast-lane.ts), graphql-jit, no response cache
+ *   lane+jit+cache   the fast lane, graphql-jit and the response cache: what `npm start` runs
  *
  * Every server's answer to every operation is checked against graphql-js's before any load. The
  * servers run on core 0 and wrk on core 1 (taskset) when the machine allows it. Each server is
@@ -38,21 +40,18 @@ const { values: options } = parseArgs({
 });
 
 const node = ['node', '--import', 'tsx'];
+const claimgraph = (jit: string, cache: string, lane: string) => () => ({
+  command: [...node, 'src/server.ts'],
+  env: { CLAIMGRAPH_JIT: jit, CLAIMGRAPH_RESPONSE_CACHE: cache, CLAIMGRAPH_FAST_LANE: lane },
+});
 const CONFIGS: Record<string, (answers: string) => { command: string[]; env?: NodeJS.ProcessEnv }> = {
   limit: (answers) => ({ command: [...node, 'bench/servers/limit.ts', answers] }),
   'graphql-js': () => ({ command: [...node, 'bench/servers/graphql-js.ts'] }),
-  yoga: () => ({
-    command: [...node, 'src/server.ts'],
-    env: { CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: '0' },
-  }),
-  'yoga+jit': () => ({
-    command: [...node, 'src/server.ts'],
-    env: { CLAIMGRAPH_JIT: '1', CLAIMGRAPH_RESPONSE_CACHE: '0' },
-  }),
-  'yoga+jit+cache': () => ({
-    command: [...node, 'src/server.ts'],
-    env: { CLAIMGRAPH_JIT: '1', CLAIMGRAPH_RESPONSE_CACHE: '1' },
-  }),
+  yoga: claimgraph('0', '0', '0'),
+  'yoga+jit': claimgraph('1', '0', '0'),
+  'yoga+jit+cache': claimgraph('1', '1', '0'),
+  'lane+jit': claimgraph('1', '0', '1'),
+  'lane+jit+cache': claimgraph('1', '1', '1'),
 };
 
 requireWrk();

@@ -4,6 +4,7 @@
  * turns GraphiQL and field suggestions off unless a variable turns GraphiQL back on.
  */
 import { z } from 'zod';
+import type { PerformanceOptions } from './plugins/performance.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -35,6 +36,7 @@ const Env = z.object({
   CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: flag,
   CLAIMGRAPH_JIT: flag,
   CLAIMGRAPH_RESPONSE_CACHE: flag,
+  CLAIMGRAPH_FAST_LANE: flag,
 });
 
 export interface Config {
@@ -64,13 +66,8 @@ export interface Config {
   graphiql: boolean;
   /** Accept only operations from the allow-list (trusted-operations.json), sent by hash. */
   trustedOperationsOnly: boolean;
-  /** Speed-ups for an immutable corpus (src/plugins/performance.ts). */
-  performance: {
-    /** Compile operations with graphql-jit (on by default). */
-    jit: boolean;
-    /** Cache whole answers in memory with ETag/304 (off by default: it did not win in `npm run bench`). */
-    responseCache: boolean;
-  };
+  /** Speed-ups for an immutable corpus (src/plugins/performance.ts, src/fast-lane.ts), all on by default. */
+  performance: PerformanceOptions;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +96,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS,
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
     trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
-    performance: { jit: e.CLAIMGRAPH_JIT ?? true, responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? true },
+    performance: {
+      jit: e.CLAIMGRAPH_JIT ?? true,
+      responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? true,
+      fastLane: e.CLAIMGRAPH_FAST_LANE ?? true,
+    },
   };
 }

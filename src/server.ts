@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataError } from './data/errors.ts';
 import { loadCorpus } from './data/load.ts';
 import type { LogEntry } from './plugins/observability.ts';
-import { createClaimgraphYoga } from './yoga.ts';
+import { createClaimgraph } from './yoga.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -46,8 +46,8 @@ const log = (entry: LogEntry) => {
   pending.push(`${JSON.stringify(entry)}\n`);
 };
 process.once('exit', flush);
-const yoga = createClaimgraphYoga({ corpus, config, log, ready: () => !draining });
-const server = createServer(yoga);
+const { yoga, listener } = createClaimgraph({ corpus, config, log, ready: () => !draining });
+const server = createServer(listener);
 
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - started);

@@ -1,9 +1,11 @@
 /**
- * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, and the
- * hardening of src/plugins/ (limits, HTTP protections, observability). Exported for
- * the tests (which call `yoga.fetch` in-process) and for server.ts, which only listens.
+ * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, the hardening
+ * of src/plugins/ (limits, HTTP protections, observability), and the fast lane in front of Yoga
+ * (src/fast-lane.ts). Exported for server.ts, which only listens, and for the tests, which call
+ * `yoga.fetch` in-process or listen with the same request listener as the server.
  */
 import { readFileSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError } from 'graphql';
 import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphql-yoga';
@@ -11,8 +13,9 @@ import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import { isClientInputError } from './errors.ts';
+import { FastLane } from './fast-lane.ts';
 import { limitPlugins } from './plugins/limits.ts';
-import { type ObservabilityOptions, observabilityPlugins, yogaLogger } from './plugins/observability.ts';
+import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
 import { corsOptions, securityPlugins } from './plugins/security.ts';
 import { schema } from './schema/index.ts';
@@ -31,8 +34,20 @@ export interface YogaOptions extends ObservabilityOptions {
   plugins?: Plugin<Context>[];
 }
 
-export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
-  return createYoga<Record<string, unknown>, Context>({
+export function createClaimgraphYoga(options: YogaOptions) {
+  return createClaimgraph(options).yoga;
+}
+
+/**
+ * Yoga, and the Node request listener that serves it: the fast lane in front of Yoga when it is on
+ * (CLAIMGRAPH_FAST_LANE), Yoga itself otherwise.
+ */
+export function createClaimgraph({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
+  const observability = createObservability({ log, ready });
+  const lane = config.performance.fastLane
+    ? new FastLane({ corpus, performance: config.performance, observability })
+    : undefined;
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(corpus),
     graphqlEndpoint: '/graphql',
@@ -47,13 +62,16 @@ export function createClaimgraphYoga({ corpus, config = loadConfig(), plugins = 
     logging: yogaLogger(log),
     plugins: [
       useDeferStream(),
-      ...observabilityPlugins({ log, ready }),
+      ...observability.plugins,
       ...securityPlugins(config),
       ...limitPlugins(config),
       ...performancePlugins(config.performance),
+      ...(lane ? [lane.plugin] : []),
       ...plugins,
     ],
   });
+  const listener: RequestListener = lane ? lane.listener(yoga) : yoga;
+  return { yoga, listener };
 }
 
 /**

@@ -16,7 +16,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
-import { createClaimgraphYoga } from '../src/yoga.ts';
+import { createClaimgraph } from '../src/yoga.ts';
 import { createCoverageSubgraph } from './federation/coverage-subgraph.ts';
 import { corpus, globalId } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Apollo's gateway exports usage metrics unless told not to (vitest.config.ts sets it too).
   expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
 
-  const claimgraph = createClaimgraphYoga({
+  const claimgraph = createClaimgraph({
     corpus: corpus(),
     config: loadConfig({}),
     plugins: [
@@ -45,7 +45,7 @@ beforeAll(async () => {
       },
     ],
   });
-  subgraphs = [await listen(claimgraph), await listen(coverage.yoga)];
+  subgraphs = [await listen(claimgraph.listener), await listen(coverage.yoga)];
   const [claimgraphServer, coverageServer] = subgraphs;
 
   const composed = composeServices([

@@ -5,7 +5,7 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
-import { createClaimgraphYoga, type YogaOptions } from '../src/yoga.ts';
+import { createClaimgraph, type YogaOptions } from '../src/yoga.ts';
 import { corpus } from './helpers.ts';
 
 export interface Listening {
@@ -40,10 +40,10 @@ export function configFrom(env: Record<string, string> = {}) {
   return loadConfig(env);
 }
 
-/** claimgraph itself, over real HTTP. */
+/** claimgraph itself, over real HTTP, with the request listener src/server.ts serves. */
 export async function serve(options: Partial<YogaOptions> = {}): Promise<TestServer> {
-  const yoga = createClaimgraphYoga({ corpus: corpus(), config: configFrom(), ...options });
-  const listening = await listen(yoga);
+  const { listener } = createClaimgraph({ corpus: corpus(), config: configFrom(), ...options });
+  const listening = await listen(listener);
   const url = `${listening.origin}/graphql`;
   return {
     ...listening,

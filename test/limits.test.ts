@@ -136,7 +136,7 @@ describe('settings from the environment', () => {
       corsOrigins: undefined,
       graphiql: true,
       trustedOperationsOnly: false,
-      performance: { jit: true, responseCache: true },
+      performance: { jit: true, responseCache: true, fastLane: true },
     });
   });
 

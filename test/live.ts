@@ -3,7 +3,7 @@ import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
-import { createClaimgraphYoga } from '../src/yoga.ts';
+import { createClaimgraph } from '../src/yoga.ts';
 import { corpus } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
 
@@ -23,7 +23,11 @@ export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<
     },
   };
   // Settings from no variables at all: the tests do not depend on the shell's environment.
-  const yoga = createClaimgraphYoga({ corpus: corpus(), config: loadConfig({}), plugins: [count, ...plugins] });
-  const server = await listen(yoga);
+  const { yoga, listener } = createClaimgraph({
+    corpus: corpus(),
+    config: loadConfig({}),
+    plugins: [count, ...plugins],
+  });
+  const server = await listen(listener);
   return { ...server, url: `${server.origin}${yoga.graphqlEndpoint}`, executed };
 }

@@ -13,8 +13,8 @@ import type { PerformanceOptions } from '../src/plugins/performance.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 import { corpus, globalId } from './helpers.ts';
 
-const JIT: PerformanceOptions = { jit: true, responseCache: false };
-const CACHE: PerformanceOptions = { jit: true, responseCache: true };
+const JIT: PerformanceOptions = { jit: true, responseCache: false, fastLane: false };
+const CACHE: PerformanceOptions = { jit: true, responseCache: true, fastLane: false };
 
 interface Answer {
   data?: { node?: { name: string } | null } | null;
@@ -82,7 +82,7 @@ function examples(): Example[] {
 }
 
 describe('graphql-jit', () => {
-  const plain = server({ jit: false, responseCache: false });
+  const plain = server({ jit: false, responseCache: false, fastLane: false });
   const jit = server(JIT);
 
   it.each(examples().map((example) => [example.file, example] as const))(
@@ -167,12 +167,10 @@ describe('response cache', () => {
 });
 
 describe('the performance settings', () => {
-  it('run the JIT and the response cache unless told otherwise', () => {
-    expect(loadConfig({}).performance).toEqual({ jit: true, responseCache: true });
-    expect(loadConfig({ CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'false' }).performance).toEqual({
-      jit: false,
-      responseCache: false,
-    });
+  it('run the JIT, the response cache and the fast lane unless told otherwise', () => {
+    expect(loadConfig({}).performance).toEqual({ jit: true, responseCache: true, fastLane: true });
+    const off = { CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: 'false', CLAIMGRAPH_FAST_LANE: '0' };
+    expect(loadConfig(off).performance).toEqual({ jit: false, responseCache: false, fastLane: false });
   });
 });
 

@@ -54,62 +54,101 @@ interface RequestState {
   operationName: string | null;
 }
 
-export function observabilityPlugins({ log, ready = () => true }: ObservabilityOptions): Plugin[] {
+/** A request answered, by Yoga or by the fast lane (src/fast-lane.ts), as the log and metrics see it. */
+export interface FinishedRequest {
+  id: string;
+  /** `performance.now()` when the request arrived. */
+  started: number;
+  method: string;
+  path: string;
+  operationName: string | null;
+  status: number;
+  lane: 'yoga' | 'fast';
+}
+
+/** What the server reports about requests, shared by Yoga's pipeline and the fast lane. */
+export interface Observability {
+  /** Yoga's plugins: request ids and the request log for requests Yoga answers, /metrics, /ready. */
+  plugins: Plugin[];
+  /** The id a request is logged and answered with: the client's `x-request-id` when it is sensible. */
+  requestId(offered: string | null | undefined): string;
+  /** Observes the request in the HTTP histogram and writes its log entry. */
+  finished(request: FinishedRequest): void;
+  /** The operation name the log gives a request Yoga is answering (null before it is known). */
+  operationNameOf(request: Request): string | null;
+}
+
+export function createObservability({ log, ready = () => true }: ObservabilityOptions): Observability {
   const requests = new WeakMap<Request, RequestState>();
+  // The operation a query text names, learnt when it is executed: a response-cache hit is not
+  // executed, and a request that gives no operationName is still logged with its operation's name.
+  const names = new Map<string, string>();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  // Yoga's HTTP histogram observes only requests whose operation was parsed, and a response-cache
-  // hit is answered before parsing: this one observes every request, hits included.
+  // Yoga's HTTP histogram observes only requests whose operation was parsed, and neither a
+  // response-cache hit (answered before parsing) nor the fast lane reaches it: this one observes
+  // every request, labelled with the lane that answered it.
   const httpRequests = new Histogram({
     name: 'claimgraph_http_request_duration_seconds',
-    help: 'Every HTTP request the server answered, response-cache hits included, by method, path and status.',
-    labelNames: ['method', 'path', 'status'] as const,
+    help: 'Every HTTP request the server answered, by method, path, status and lane (yoga, or fast for the fast lane).',
+    labelNames: ['method', 'path', 'status', 'lane'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
 
+  const requestId = (offered: string | null | undefined) =>
+    offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
+
+  function finished({ id, started, method, path, operationName, status, lane }: FinishedRequest): void {
+    const durationMs = performance.now() - started;
+    // Known paths only as label values: any other path would make a new series.
+    const knownPath = KNOWN_PATHS.has(path) ? path : 'other';
+    httpRequests.observe({ method, path: knownPath, status: String(status), lane }, durationMs / 1000);
+    if (!log) return;
+    log({
+      time: new Date().toISOString(),
+      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+      msg: 'request',
+      requestId: id,
+      method,
+      path,
+      operationName,
+      status,
+      durationMs: Math.round(durationMs * 100) / 100,
+    });
+  }
+
   const requestLog: Plugin = {
     onRequest({ request }) {
-      const offered = request.headers.get(REQUEST_ID_HEADER);
-      const id = offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
+      const id = requestId(request.headers.get(REQUEST_ID_HEADER));
       requests.set(request, { id, started: performance.now(), operationName: null });
     },
     onParams({ request, params }) {
       const state = requests.get(request);
-      if (state) state.operationName = params.operationName ?? null;
+      if (state) state.operationName = params.operationName ?? (params.query && names.get(params.query)) ?? null;
     },
     onExecute({ args }) {
-      const request: Request | undefined = args.contextValue.request;
+      const { request, params } = args.contextValue as { request?: Request; params?: { query?: string } };
       const state = request && requests.get(request);
-      const operation = getOperationAST(args.document, args.operationName);
-      if (state && operation?.name) state.operationName = operation.name.value;
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      if (!state || !name) return;
+      state.operationName = name;
+      if (params?.query) {
+        if (names.size >= 1_000) names.clear(); // many distinct texts: keep memory bounded
+        names.set(params.query, name);
+      }
     },
     onResponse({ request, response }) {
       const state = requests.get(request);
       if (!state) return;
       response.headers.set(REQUEST_ID_HEADER, state.id);
-      const status = response.status;
+      const { id, started, operationName } = state;
       const path = new URL(request.url).pathname;
-      const durationMs = performance.now() - state.started;
-      // Known paths only as label values: any other path would make a new series.
-      const knownPath = ['/graphql', '/health', '/ready', '/metrics'].includes(path) ? path : 'other';
-      httpRequests.observe({ method: request.method, path: knownPath, status: String(status) }, durationMs / 1000);
-      if (!log) return;
-      log({
-        time: new Date().toISOString(),
-        level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
-        msg: 'request',
-        requestId: state.id,
-        method: request.method,
-        path,
-        operationName: state.operationName,
-        status,
-        durationMs: Math.round(durationMs * 100) / 100,
-      });
+      finished({ id, started, method: request.method, path, operationName, status: response.status, lane: 'yoga' });
     },
   };
 
-  return [
+  const plugins: Plugin[] = [
     requestLog,
     // No `url` label: a GET's query string would make a new series per distinct query.
     usePrometheus({
@@ -136,7 +175,15 @@ export function observabilityPlugins({ log, ready = () => true }: ObservabilityO
     }),
     useReadinessCheck({ endpoint: '/ready', check: () => ready() }),
   ];
+  return {
+    plugins,
+    requestId,
+    finished,
+    operationNameOf: (request) => requests.get(request)?.operationName ?? null,
+  };
 }
+
+const KNOWN_PATHS = new Set(['/graphql', '/health', '/ready', '/metrics']);
 
 /**
  * Yoga's logger, writing structured entries. A client's malformed global ID or cursor reaches it

@@ -1,5 +1,6 @@
 /**
- * Optional speed-ups for serving a corpus that never changes while the process runs:
+ * Speed-ups for serving a corpus that never changes while the process runs (the third, the fast
+ * lane in front of Yoga, is src/fast-lane.ts):
  *
  * - `jit`: operations are compiled with graphql-jit (through envelop's plugin) the first time they
  *   are seen and the compiled function is reused; Yoga's own parse and validate caches (on by
@@ -10,9 +11,8 @@
  *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache,
  *   and results with errors are never cached.
  *
- * src/config.ts reads the switches: CLAIMGRAPH_JIT (on unless "0" or "false") and
- * CLAIMGRAPH_RESPONSE_CACHE (off unless "1" or "true": `npm run bench` found that a hit, which
- * still runs Yoga's whole request pipeline, costs about as much as a JIT execution).
+ * src/config.ts reads the switches: CLAIMGRAPH_JIT, CLAIMGRAPH_RESPONSE_CACHE and
+ * CLAIMGRAPH_FAST_LANE, each on unless "0" or "false".
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -33,10 +33,9 @@ export interface PerformanceOptions {
   jit: boolean;
   /** Cache whole results in memory, with ETag/304 revalidation. */
   responseCache: boolean;
+  /** Answer requests already answered without Yoga's pipeline (src/fast-lane.ts). */
+  fastLane: boolean;
 }
-
-/** graphql-js and no cache: the reference path the JIT is checked against. */
-export const PLAIN: PerformanceOptions = { jit: false, responseCache: false };
 
 export function performancePlugins(options: PerformanceOptions): Plugin<Context>[] {
   const plugins: Plugin<Context>[] = [];
@@ -65,7 +64,7 @@ export function performancePlugins(options: PerformanceOptions): Plugin<Context>
  * default of a non-null variable (`$name: String! = "Pezeshkian"`) that the request leaves out.
  */
 const jitVerdicts = new WeakMap<DocumentNode, boolean>();
-function jitCanRun(document: DocumentNode): boolean {
+export function jitCanRun(document: DocumentNode): boolean {
   let verdict = jitVerdicts.get(document);
   if (verdict === undefined) {
     const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);

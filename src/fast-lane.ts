@@ -1,0 +1,269 @@
+/**
+ * The fast lane: a request the server has already answered is answered again without Yoga's
+ * request pipeline, from what Yoga answered.
+ *
+ * Every request goes through Yoga (src/yoga.ts) until the lane has learnt it. A request is the
+ * lane's to learn when it is a JSON POST to /graphql of at most 16 KiB, with no If-None-Match; it
+ * is known by its exact bytes: the body and every header except those that do not change an
+ * answer (Content-Length, X-Request-Id, Connection, Keep-Alive). The second time Yoga answers a
+ * request, the lane looks at the answer: if it is a 200 with data and no errors, the lane keeps it.
+ * From then on, that request is answered by the lane:
+ *
+ * - with the response cache on, with the very bytes and headers Yoga sent (its ETag included);
+ * - with it off, by executing the operation Yoga executed — compiled once with graphql-jit when the
+ *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context. The lane
+ *   keeps an operation only after executing it once and getting Yoga's exact bytes; an execution
+ *   that gives errors is handed back to Yoga, which answers it as it always does.
+ *
+ * Either way the answer carries a request id and is logged and counted like any other (lane
+ * "fast" in the metrics). What Yoga refused (limits, validation, trusted operations), answered
+ * with errors or with another status is never the lane's: it stays Yoga's, which enforces every
+ * rule. The corpus never changes while the server runs, so the same request always has the same
+ * answer. The lane holds at most 500 requests, the oldest forgotten first.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Plugin } from 'graphql-yoga';
+import { type Context, createContext } from './context.ts';
+import type { Corpus } from './data/corpus.ts';
+import type { Observability } from './plugins/observability.ts';
+import { jitCanRun, type PerformanceOptions } from './plugins/performance.ts';
+
+/** Largest request body the lane learns. Operations are rarely over 2 KiB. */
+const MAX_BODY_BYTES = 16 * 1024;
+/** Largest answer the lane keeps the bytes of. */
+const MAX_ANSWER_BYTES = 128 * 1024;
+/** Requests the lane remembers, learnt or not. */
+const MAX_ENTRIES = 500;
+/** Request headers that never change an answer. */
+const IGNORED_HEADERS = new Set(['content-length', 'x-request-id', 'connection', 'keep-alive']);
+/** Response headers that belong to one response. */
+const PER_RESPONSE_HEADERS = new Set(['content-length', 'x-request-id', 'date', 'connection', 'keep-alive']);
+
+/** What the lane knows of a request. */
+type Entry =
+  /** Answered once by Yoga: the next answer is learnt. */
+  | { kind: 'seen' }
+  /** Not the lane's: Yoga always answers it. */
+  | { kind: 'yoga' }
+  /** Answered with these bytes. */
+  | { kind: 'bytes'; answer: Answer; bytes: Buffer }
+  /** Answered by executing the operation again. */
+  | { kind: 'execute'; answer: Answer; run: Run };
+
+type Run = () => ExecutionResult | Promise<ExecutionResult>;
+
+interface Answer {
+  operationName: string | null;
+  /** Yoga's headers, less the per-response ones, as [name, value, name, value, …]. */
+  headers: string[];
+}
+
+interface Executed {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName: string | null | undefined;
+  variableValues: Record<string, unknown> | null | undefined;
+}
+
+/** What the lane leaves on a Node request it hands Yoga to learn from. */
+interface Learning extends IncomingMessage {
+  /** The body, already read; @whatwg-node/server takes it from here instead of the stream. */
+  body?: Buffer;
+  [learnKey]?: string;
+  [executedKey]?: Executed;
+}
+const learnKey = Symbol('claimgraph.fastLane.key');
+const executedKey = Symbol('claimgraph.fastLane.executed');
+
+export interface FastLaneOptions {
+  corpus: Corpus;
+  performance: PerformanceOptions;
+  observability: Observability;
+}
+
+export class FastLane {
+  private readonly entries = new Map<string, Entry>();
+  private readonly compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
+
+  constructor(private readonly options: FastLaneOptions) {}
+
+  /** The Yoga plugin through which the lane learns Yoga's answers. */
+  readonly plugin: Plugin<Context> = {
+    onExecute: ({ args }) => {
+      const request = (args.contextValue as { req?: Learning }).req;
+      if (request?.[learnKey] === undefined) return;
+      const { schema, document, operationName, variableValues } = args;
+      request[executedKey] = { schema, document, operationName, variableValues };
+    },
+    onResponse: ({ request, response, serverContext }) => {
+      const incoming = (serverContext as { req?: Learning }).req;
+      const key = incoming?.[learnKey];
+      if (incoming === undefined || key === undefined) return;
+      // The request that teaches the lane waits for the lesson (once per request it learns), so
+      // the next one finds it learnt.
+      return this.learn(key, request, response, incoming[executedKey]).catch(() =>
+        this.remember(key, { kind: 'yoga' }),
+      );
+    },
+  };
+
+  /** A Node request listener: the lane in front of Yoga. */
+  listener(yoga: RequestListener): RequestListener {
+    return (request, response) => {
+      const headers = this.headerKey(request);
+      if (headers === undefined) return yoga(request, response);
+      const started = performance.now();
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('error', () => response.destroy());
+      request.on('end', () => {
+        const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        this.answer(request, response, yoga, `${headers}${body.toString('latin1')}`, body, started);
+      });
+    };
+  }
+
+  /** The part of the key the headers make, or undefined when the request is not the lane's. */
+  private headerKey(request: IncomingMessage): string | undefined {
+    const { method, url, headers } = request;
+    if (method !== 'POST' || url !== '/graphql') return undefined;
+    if (!headers['content-type']?.startsWith('application/json')) return undefined;
+    const length = Number(headers['content-length']);
+    if (!(length > 0 && length <= MAX_BODY_BYTES)) return undefined;
+    if (headers['if-none-match'] !== undefined || headers['transfer-encoding'] !== undefined) return undefined;
+    let key = '';
+    const raw = request.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = (raw[i] as string).toLowerCase();
+      if (!IGNORED_HEADERS.has(name)) key += `${name}:${raw[i + 1]}\n`;
+    }
+    return `${key}\n`;
+  }
+
+  private answer(
+    request: Learning,
+    response: ServerResponse,
+    yoga: RequestListener,
+    key: string,
+    body: Buffer,
+    started: number,
+  ): void {
+    const entry = this.entries.get(key);
+    if (entry?.kind === 'bytes') {
+      this.send(request, response, entry.answer, entry.bytes, started);
+      return;
+    }
+    if (entry?.kind === 'execute') {
+      const toYoga = () => this.toYoga(request, response, yoga, body);
+      settle(
+        entry.run,
+        (result) => {
+          if (result.errors || !result.data) toYoga();
+          else this.send(request, response, entry.answer, JSON.stringify(result), started);
+        },
+        toYoga,
+      );
+      return;
+    }
+    if (entry?.kind === 'seen') request[learnKey] = key;
+    else if (entry === undefined) this.remember(key, { kind: 'seen' });
+    this.toYoga(request, response, yoga, body);
+  }
+
+  private toYoga(request: Learning, response: ServerResponse, yoga: RequestListener, body: Buffer): void {
+    request.body = body;
+    yoga(request, response);
+  }
+
+  private send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    answer: Answer,
+    bytes: Buffer | string,
+    started: number,
+  ): void {
+    const { observability } = this.options;
+    const offered = request.headers['x-request-id'];
+    const id = observability.requestId(typeof offered === 'string' ? offered : undefined);
+    const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+    response.writeHead(200, [...answer.headers, 'content-length', String(length), 'x-request-id', id]);
+    response.end(bytes);
+    observability.finished({
+      id,
+      started,
+      method: 'POST',
+      path: '/graphql',
+      operationName: answer.operationName,
+      status: 200,
+      lane: 'fast',
+    });
+  }
+
+  /** Keeps Yoga's answer to a request, if it is one the lane can give. */
+  private async learn(key: string, request: Request, response: Response, executed?: Executed): Promise<void> {
+    const type = response.headers.get('content-type') ?? '';
+    if (response.status !== 200 || !/^application\/(graphql-response\+)?json\b/.test(type)) {
+      this.remember(key, { kind: 'yoga' });
+      return;
+    }
+    const text = await response.clone().text();
+    const result = JSON.parse(text) as Record<string, unknown>;
+    if (Object.keys(result).join() !== 'data' || result.data === null) {
+      this.remember(key, { kind: 'yoga' });
+      return;
+    }
+    const headers: string[] = [];
+    for (const [name, value] of response.headers) if (!PER_RESPONSE_HEADERS.has(name)) headers.push(name, value);
+    const answer = { operationName: this.options.observability.operationNameOf(request), headers };
+    if (this.options.performance.responseCache) {
+      const bytes = Buffer.from(text);
+      this.remember(key, bytes.length <= MAX_ANSWER_BYTES ? { kind: 'bytes', answer, bytes } : { kind: 'yoga' });
+      return;
+    }
+    const run = executed && this.runner(executed);
+    // Kept only if executing it here gives Yoga's exact bytes.
+    if (run && JSON.stringify(await run()) === text) this.remember(key, { kind: 'execute', answer, run });
+    else this.remember(key, { kind: 'yoga' });
+  }
+
+  /** Executes what Yoga executed, with the same variables and a fresh context each time. */
+  private runner({ schema, document, operationName, variableValues }: Executed): Run {
+    const { corpus, performance } = this.options;
+    const variables = variableValues ?? {};
+    const plain: Run = () =>
+      execute({ schema, document, operationName, variableValues: variables, contextValue: createContext(corpus) });
+    // As in src/plugins/performance.ts: what the JIT would get wrong goes to graphql-js.
+    if (!performance.jit || !jitCanRun(document)) return plain;
+    let compiled = this.compiled.get(document);
+    if (compiled === undefined) {
+      const query = compileQuery(schema, document, operationName ?? undefined);
+      compiled = isCompiledQuery(query) ? query : null;
+      this.compiled.set(document, compiled);
+    }
+    const query = compiled?.query;
+    return query ? () => query(undefined, createContext(corpus), variables) : plain;
+  }
+
+  private remember(key: string, entry: Entry): void {
+    if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, entry);
+  }
+}
+
+/** Calls `f` and hands its value, awaited only when it is a promise, to `then`; a failure to `fail`. */
+function settle<T>(f: () => T | Promise<T>, then: (value: T) => void, fail: () => void): void {
+  let value: T | Promise<T>;
+  try {
+    value = f();
+  } catch {
+    fail();
+    return;
+  }
+  if (value instanceof Promise) value.then(then, fail);
+  else then(value);
+}

@@ -1,0 +1,229 @@
+/**
+ * The fast lane (src/fast-lane.ts) changes who answers a request, never the answer: once it has
+ * learnt a request, it sends Yoga's status, headers and bytes; it never learns what Yoga refused or
+ * answered with errors; and a request that differs in a byte or a header is another request.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATIONS_DIR, readOperations } from '../bench/operations.ts';
+import type { Corpus } from '../src/data/corpus.ts';
+import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts';
+import { corpus } from './helpers.ts';
+import { configFrom, serve, type TestServer } from './http.ts';
+
+const EXAMPLES_DIR = fileURLToPath(new URL('../examples/operations', import.meta.url));
+
+/** Every operation kept in the repository, as the exact body a client sends. */
+const operations = [
+  ...readdirSync(EXAMPLES_DIR).map((file) => ({
+    name: `examples/${file}`,
+    body: JSON.stringify({ query: readFileSync(join(EXAMPLES_DIR, file), 'utf8') }),
+  })),
+  ...readOperations(OPERATIONS_DIR).map(({ name, body }) => ({ name: `bench/${name}`, body })),
+];
+
+const SETTINGS = {
+  'JIT and response cache (the defaults)': {},
+  'JIT, no response cache': { CLAIMGRAPH_RESPONSE_CACHE: '0' },
+  'graphql-js, no response cache': { CLAIMGRAPH_JIT: '0', CLAIMGRAPH_RESPONSE_CACHE: '0' },
+};
+
+interface Lane extends TestServer {
+  /** Requests Yoga's pipeline has seen so far; the others were the lane's. */
+  yogaRequests(): number;
+  log: LogEntry[];
+}
+
+let open: Lane[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((server) => server.close()));
+  open = [];
+});
+
+async function laneServer(env: Record<string, string> = {}, data: Corpus = corpus()): Promise<Lane> {
+  let yogaRequests = 0;
+  const log: LogEntry[] = [];
+  const server = await serve({
+    corpus: data,
+    config: configFrom(env),
+    log: (entry) => log.push(entry),
+    plugins: [{ onResponse: () => void yogaRequests++ }],
+  });
+  const lane = { ...server, yogaRequests: () => yogaRequests, log };
+  open.push(lane);
+  return lane;
+}
+
+/** Status, headers (less the per-response Date and X-Request-Id) and body. */
+async function whole(response: Response) {
+  const headers = Object.fromEntries(
+    [...response.headers].filter(([name]) => name !== 'date' && name !== 'x-request-id'),
+  );
+  return { status: response.status, headers, body: await response.text() };
+}
+
+describe.each(Object.entries(SETTINGS))('with %s', (_settings, env) => {
+  it.each(operations.map((operation) => [operation.name, operation] as const))(
+    'answers %s, once learnt, with the status, headers and bytes Yoga sent',
+    async (_name, { body }) => {
+      const server = await laneServer(env);
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await whole(await server.post(body)));
+      // Yoga answers twice (the second time, the lane learns); the lane answers the rest.
+      expect(server.yogaRequests()).toBe(2);
+      const [yoga, ...others] = answers;
+      expect(yoga?.status).toBe(200);
+      expect(JSON.parse(yoga?.body ?? '')).not.toHaveProperty('errors');
+      for (const answer of others) expect(answer).toEqual(yoga);
+    },
+  );
+
+  it('never learns an answer with errors, nor one Yoga refused', async () => {
+    const server = await laneServer(env);
+    const failing = [
+      { query: '{ node(id: "not a global id") { id } }' }, // 200 with BAD_USER_INPUT
+      { query: '{ peeple }' }, // 400, validation
+      { query: '{ people { nodes { name } } }', operationName: 'Missing' }, // 400, unknown operation
+    ];
+    for (const operation of failing) {
+      const before = server.yogaRequests();
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await whole(await server.post(operation)));
+      expect(server.yogaRequests() - before).toBe(4);
+      expect(JSON.parse(answers[0]?.body ?? '')).toHaveProperty('errors');
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+    }
+  });
+});
+
+describe('what makes a request another request', () => {
+  const body = JSON.stringify({ query: '{ people(first: 2) { nodes { name } } }' });
+
+  it('the Accept header: each gets the content type it asked for', async () => {
+    const server = await laneServer();
+    for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await whole(await server.post(body, { accept })));
+      expect(new Set(answers.map((answer) => answer.headers['content-type'])).size).toBe(1);
+      expect(answers[2]?.headers['content-type']).toBe(
+        accept === 'application/graphql-response+json'
+          ? 'application/graphql-response+json; charset=utf-8'
+          : 'application/json; charset=utf-8',
+      );
+    }
+    expect(server.yogaRequests()).toBe(6);
+  });
+
+  it('the Origin header: each allowed origin gets its own CORS headers, and others none', async () => {
+    const server = await laneServer();
+    const answers = new Map<string, Awaited<ReturnType<typeof whole>>[]>();
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'https://evil.example']) {
+      answers.set(origin, []);
+      for (let i = 0; i < 3; i++) answers.get(origin)?.push(await whole(await server.post(body, { origin })));
+    }
+    expect(server.yogaRequests()).toBe(6);
+    for (const [origin, [yoga, ...lane]] of answers) {
+      for (const answer of lane) expect(answer).toEqual(yoga);
+      const allowed = lane[0]?.headers['access-control-allow-origin'];
+      expect(allowed).toBe(origin === 'https://evil.example' ? undefined : origin);
+    }
+  });
+
+  it('one byte of the body: the same operation with other variables is not the same request', async () => {
+    const server = await laneServer();
+    const query = 'query Person($id: ID!) { node(id: $id) { ... on Person { name } } }';
+    const name = async (id: string) => {
+      const response = await server.post({ query, variables: { id: Buffer.from(`Person:${id}`).toString('base64') } });
+      return ((await response.json()) as { data: { node: { name: string } } }).data.node.name;
+    };
+    for (let i = 0; i < 3; i++) expect(await name('vladimir-putin')).toBe('Vladimir Putin');
+    expect(await name('massoud-pezeshkian')).toBe('Massoud Pezeshkian');
+    expect(server.yogaRequests()).toBe(3);
+  });
+
+  it('If-None-Match: a client that holds the answer gets 304 from Yoga', async () => {
+    const server = await laneServer();
+    let etag = '';
+    for (let i = 0; i < 3; i++) etag = (await server.post(body)).headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const before = server.yogaRequests();
+    const revalidated = await server.post(body, { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(server.yogaRequests()).toBe(before + 1);
+  });
+
+  it('a body over 16 KiB stays with Yoga', async () => {
+    const server = await laneServer();
+    const padded = JSON.stringify({ query: `{ people(first: 1) { totalCount } }\n#${' '.repeat(17 * 1024)}` });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await whole(await server.post(padded)));
+    expect(server.yogaRequests()).toBe(4);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
+});
+
+describe('answers from the lane', () => {
+  const body = JSON.stringify({ query: 'query PeopleCount { people { totalCount } }' });
+
+  it('carry a request id, the client’s when it is sensible, and are logged like any other', async () => {
+    const server = await laneServer();
+    for (let i = 0; i < 2; i++) await server.post(body);
+    const sensible = await server.post(body, { 'x-request-id': 'trace-42' });
+    const strange = await server.post(body, { 'x-request-id': 'no spaces allowed' });
+    expect(server.yogaRequests()).toBe(2);
+    expect(sensible.headers.get('x-request-id')).toBe('trace-42');
+    expect(strange.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const requests = server.log.filter((entry): entry is RequestLogEntry => entry.msg === 'request');
+    expect(requests).toHaveLength(4);
+    for (const entry of requests) {
+      expect(entry).toMatchObject({ method: 'POST', path: '/graphql', operationName: 'PeopleCount', status: 200 });
+    }
+    expect(requests.slice(2).map((entry) => entry.requestId)).toEqual([
+      'trace-42',
+      strange.headers.get('x-request-id'),
+    ]);
+  });
+
+  it('without the response cache, are executed afresh: a failing execution goes back to Yoga', async () => {
+    let broken = false;
+    const real = corpus();
+    const flaky = new Proxy(real, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (broken) throw new Error('the corpus is unavailable');
+          return value.apply(target, args);
+        };
+      },
+    });
+    const server = await laneServer({ CLAIMGRAPH_RESPONSE_CACHE: '0' }, flaky);
+    const learnt = [];
+    for (let i = 0; i < 3; i++) learnt.push(await whole(await server.post(body)));
+    expect(server.yogaRequests()).toBe(2);
+    expect(learnt[2]).toEqual(learnt[0]);
+
+    broken = true;
+    const answer = await server.post(body);
+    expect(server.yogaRequests()).toBe(3);
+    expect(await answer.json()).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'Unexpected error.',
+          locations: [{ line: 1, column: 21 }],
+          path: ['people'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+  });
+
+  it('with the fast lane off, every request goes through Yoga', async () => {
+    const server = await laneServer({ CLAIMGRAPH_FAST_LANE: '0' });
+    for (let i = 0; i < 4; i++) expect((await server.post(body)).status).toBe(200);
+    expect(server.yogaRequests()).toBe(4);
+  });
+});
