@@ -24,16 +24,16 @@ export class Loaders {
   }
 
   /** A record that the loader checked to be of one of `kinds`; null when it is not. */
-  async one<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K> | null> {
-    const record = await this.node.load(id);
-    return record && (kinds as readonly Kind[]).includes(record.kind) ? (record as RecordOf<K>) : null;
+  one<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K> | null> {
+    return this.node.load(id).then((record) => (record && isOf(record, kinds) ? record : null));
   }
 
   /** Like `one`, for a reference the loader has verified: a missing record is a bug, not null. */
-  async ref<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K>> {
-    const record = await this.one(id, kinds);
-    if (!record) throw new Error(`reference ${id} is not a ${kinds.join(' or ')}`);
-    return record;
+  ref<K extends Kind>(id: string, kinds: readonly K[]): Promise<RecordOf<K>> {
+    return this.node.load(id).then((record) => {
+      if (!record || !isOf(record, kinds)) throw new Error(`reference ${id} is not a ${kinds.join(' or ')}`);
+      return record;
+    });
   }
 
   /** Records related to a key through one index: e.g. `quotesBySpeaker` of a person's id. */
@@ -55,4 +55,8 @@ export class Loaders {
     stats.keys += keys;
     this.stats[name] = stats;
   }
+}
+
+function isOf<K extends Kind>(record: NodeRecord, kinds: readonly K[]): record is RecordOf<K> {
+  return (kinds as readonly Kind[]).includes(record.kind);
 }

@@ -106,7 +106,7 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
     httpRequests.observe({ method, path: knownPath, status: String(status), lane }, durationMs / 1000);
     if (!log) return;
     log({
-      time: new Date().toISOString(),
+      time: isoNow(),
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
       msg: 'request',
       requestId: id,
@@ -184,6 +184,18 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
 }
 
 const KNOWN_PATHS = new Set(['/graphql', '/health', '/ready', '/metrics']);
+
+/** The time as an ISO string, formatted once per millisecond: a busy server logs many requests in one. */
+let lastMs = 0;
+let lastIso = '';
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+}
 
 /**
  * Yoga's logger, writing structured entries. A client's malformed global ID or cursor reaches it
