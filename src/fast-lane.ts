@@ -4,10 +4,12 @@
  *
  * Every request goes through Yoga (src/yoga.ts) until the lane has learnt it. A request is the
  * lane's to learn when it is a JSON POST to /graphql of at most 16 KiB, with no If-None-Match; it
- * is known by its exact bytes: the body and every header except those that do not change an
- * answer (Content-Length, X-Request-Id, Connection, Keep-Alive). The second time Yoga answers a
- * request, the lane looks at the answer: if it is a 200 with data and no errors, the lane keeps it.
- * From then on, that request is answered by the lane:
+ * is known by its exact bytes: the body and every header except those that cannot change an
+ * answer (Content-Length, Connection, Keep-Alive, and request ids and trace contexts such as
+ * X-Request-Id and traceparent). A header not on that list is part of the request, so a plugin
+ * that reads one (an Authorization, say) still gets the answer Yoga gave for it. The second time
+ * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors,
+ * the lane keeps it. From then on, that request is answered by the lane:
  *
  * - with the response cache on, with the very bytes and headers Yoga sent (its ETag included);
  * - with it off, by executing the operation Yoga executed — compiled once with graphql-jit when the
@@ -19,7 +21,8 @@
  * "fast" in the metrics). What Yoga refused (limits, validation, trusted operations), answered
  * with errors or with another status is never the lane's: it stays Yoga's, which enforces every
  * rule. The corpus never changes while the server runs, so the same request always has the same
- * answer. The lane holds at most 500 requests, the oldest forgotten first.
+ * answer. The lane answers at most 500 requests, and remembers 1,000 others it has met, the
+ * oldest forgotten first in each.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
@@ -34,23 +37,41 @@ import { jitCanRun, type PerformanceOptions } from './plugins/performance.ts';
 const MAX_BODY_BYTES = 16 * 1024;
 /** Largest answer the lane keeps the bytes of. */
 const MAX_ANSWER_BYTES = 128 * 1024;
-/** Requests the lane remembers, learnt or not. */
-const MAX_ENTRIES = 500;
-/** Request headers that never change an answer. */
-const IGNORED_HEADERS = new Set(['content-length', 'x-request-id', 'connection', 'keep-alive']);
+/** Requests the lane answers; requests it has met but not learnt are remembered apart. */
+const MAX_LEARNT = 500;
+const MAX_MET = 1_000;
+/**
+ * Request headers that never change an answer: the length the body already gives, connection
+ * handling, and what identifies or traces one request (which would make every request new).
+ */
+const IGNORED_HEADERS = new Set([
+  'content-length',
+  'connection',
+  'keep-alive',
+  'x-request-id',
+  'traceparent',
+  'tracestate',
+  'baggage',
+  'sentry-trace',
+  'x-b3-traceid',
+  'x-b3-spanid',
+  'x-b3-parentspanid',
+  'x-b3-sampled',
+  'b3',
+  'x-amzn-trace-id',
+  'x-cloud-trace-context',
+]);
 /** Response headers that belong to one response. */
 const PER_RESPONSE_HEADERS = new Set(['content-length', 'x-request-id', 'date', 'connection', 'keep-alive']);
 
-/** What the lane knows of a request. */
-type Entry =
-  /** Answered once by Yoga: the next answer is learnt. */
-  | { kind: 'seen' }
-  /** Not the lane's: Yoga always answers it. */
-  | { kind: 'yoga' }
-  /** Answered with these bytes. */
-  | { kind: 'bytes'; answer: Answer; bytes: Buffer }
-  /** Answered by executing the operation again. */
-  | { kind: 'execute'; answer: Answer; run: Run };
+/**
+ * A request the lane has met but does not answer: `seen` once by Yoga (the next answer is learnt),
+ * or Yoga's for good.
+ */
+type Met = 'seen' | 'yoga';
+
+/** A request the lane answers: with these bytes, or by executing the operation again. */
+type Learnt = { kind: 'bytes'; answer: Answer; bytes: Buffer } | { kind: 'execute'; answer: Answer; run: Run };
 
 type Run = () => ExecutionResult | Promise<ExecutionResult>;
 
@@ -84,7 +105,9 @@ export interface FastLaneOptions {
 }
 
 export class FastLane {
-  private readonly entries = new Map<string, Entry>();
+  private readonly learnt = new Map<string, Learnt>();
+  // Apart from the learnt requests, so that many requests met once do not push those out.
+  private readonly met = new Map<string, Met>();
   private readonly compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
 
   constructor(private readonly options: FastLaneOptions) {}
@@ -104,7 +127,7 @@ export class FastLane {
       // The request that teaches the lane waits for the lesson (once per request it learns), so
       // the next one finds it learnt.
       return this.learn(key, request, response, incoming[executedKey]).catch(() =>
-        this.remember(key, { kind: 'yoga' }),
+        remember(this.met, key, 'yoga', MAX_MET),
       );
     },
   };
@@ -150,25 +173,26 @@ export class FastLane {
     body: Buffer,
     started: number,
   ): void {
-    const entry = this.entries.get(key);
-    if (entry?.kind === 'bytes') {
-      this.send(request, response, entry.answer, entry.bytes, started);
+    const learnt = this.learnt.get(key);
+    if (learnt?.kind === 'bytes') {
+      this.send(request, response, learnt.answer, learnt.bytes, started);
       return;
     }
-    if (entry?.kind === 'execute') {
+    if (learnt?.kind === 'execute') {
       const toYoga = () => this.toYoga(request, response, yoga, body);
       settle(
-        entry.run,
+        learnt.run,
         (result) => {
           if (result.errors || !result.data) toYoga();
-          else this.send(request, response, entry.answer, JSON.stringify(result), started);
+          else this.send(request, response, learnt.answer, JSON.stringify(result), started);
         },
         toYoga,
       );
       return;
     }
-    if (entry?.kind === 'seen') request[learnKey] = key;
-    else if (entry === undefined) this.remember(key, { kind: 'seen' });
+    const met = this.met.get(key);
+    if (met === 'seen') request[learnKey] = key;
+    else if (met === undefined) remember(this.met, key, 'seen', MAX_MET);
     this.toYoga(request, response, yoga, body);
   }
 
@@ -205,27 +229,30 @@ export class FastLane {
   private async learn(key: string, request: Request, response: Response, executed?: Executed): Promise<void> {
     const type = response.headers.get('content-type') ?? '';
     if (response.status !== 200 || !/^application\/(graphql-response\+)?json\b/.test(type)) {
-      this.remember(key, { kind: 'yoga' });
+      remember(this.met, key, 'yoga', MAX_MET);
       return;
     }
     const text = await response.clone().text();
     const result = JSON.parse(text) as Record<string, unknown>;
     if (Object.keys(result).join() !== 'data' || result.data === null) {
-      this.remember(key, { kind: 'yoga' });
+      remember(this.met, key, 'yoga', MAX_MET);
       return;
     }
     const headers: string[] = [];
     for (const [name, value] of response.headers) if (!PER_RESPONSE_HEADERS.has(name)) headers.push(name, value);
     const answer = { operationName: this.options.observability.operationNameOf(request), headers };
+    let learnt: Learnt | undefined;
     if (this.options.performance.responseCache) {
       const bytes = Buffer.from(text);
-      this.remember(key, bytes.length <= MAX_ANSWER_BYTES ? { kind: 'bytes', answer, bytes } : { kind: 'yoga' });
-      return;
+      if (bytes.length <= MAX_ANSWER_BYTES) learnt = { kind: 'bytes', answer, bytes };
+    } else if (executed) {
+      const run = this.runner(executed);
+      // Kept only if executing it here gives Yoga's exact bytes.
+      if (JSON.stringify(await run()) === text) learnt = { kind: 'execute', answer, run };
     }
-    const run = executed && this.runner(executed);
-    // Kept only if executing it here gives Yoga's exact bytes.
-    if (run && JSON.stringify(await run()) === text) this.remember(key, { kind: 'execute', answer, run });
-    else this.remember(key, { kind: 'yoga' });
+    this.met.delete(key);
+    if (learnt) remember(this.learnt, key, learnt, MAX_LEARNT);
+    else remember(this.met, key, 'yoga', MAX_MET);
   }
 
   /** Executes what Yoga executed, with the same variables and a fresh context each time. */
@@ -245,14 +272,15 @@ export class FastLane {
     const query = compiled?.query;
     return query ? () => query(undefined, createContext(corpus), variables) : plain;
   }
+}
 
-  private remember(key: string, entry: Entry): void {
-    if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(key, entry);
+/** Sets a key in a map that keeps at most `max` keys, forgetting the oldest first. */
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (!map.has(key) && map.size >= max) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
   }
+  map.set(key, value);
 }
 
 /** Calls `f` and hands its value, awaited only when it is a promise, to `then`; a failure to `fail`. */

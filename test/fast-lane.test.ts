@@ -143,6 +143,25 @@ describe('what makes a request another request', () => {
     expect(server.yogaRequests()).toBe(3);
   });
 
+  it('not a trace context or a request id: those change with every request', async () => {
+    const server = await laneServer();
+    for (let i = 0; i < 4; i++) {
+      const traced = await server.post(body, {
+        traceparent: `00-${String(i).padStart(32, '0')}-${String(i).padStart(16, '0')}-01`,
+        'x-request-id': `request-${i}`,
+      });
+      expect(traced.status).toBe(200);
+    }
+    expect(server.yogaRequests()).toBe(2);
+  });
+
+  it('any other header, such as one a future plugin may read', async () => {
+    const server = await laneServer();
+    for (let i = 0; i < 3; i++) await server.post(body, { authorization: 'Bearer a' });
+    await server.post(body, { authorization: 'Bearer b' });
+    expect(server.yogaRequests()).toBe(3);
+  });
+
   it('If-None-Match: a client that holds the answer gets 304 from Yoga', async () => {
     const server = await laneServer();
     let etag = '';
