@@ -11,6 +11,14 @@ export interface Sentence {
 /** The length of the k-grams by which an article's text is indexed to place evidence. */
 const GRAM = 4;
 
+/** Positions of each k-gram of a text, by hash: chains through `next`, and their lengths. */
+interface Grams {
+  mask: number;
+  heads: Int32Array;
+  next: Int32Array;
+  counts: Int32Array;
+}
+
 /**
  * An article's text, with what is needed to place evidence in it. Sentences are found on first
  * use and kept: the loader does not need them, and most articles' sentences are never asked for.
@@ -18,7 +26,7 @@ const GRAM = 4;
 export class ArticleText {
   private segmented: Sentence[] | undefined;
   /** Positions of the text's k-grams, by hash, while evidence is being placed; see `index()`. */
-  private grams: { mask: number; heads: Int32Array; next: Int32Array } | undefined;
+  private grams: Grams | undefined;
 
   constructor(
     readonly article: string,
@@ -40,9 +48,9 @@ export class ArticleText {
     // An occurrence of `exact` matches when the prefix ends where it starts and the suffix starts
     // where it ends: exactly where prefix + exact + suffix occurs, shifted by the prefix.
     const needle = before > 0 || suffix ? `${prefix ?? ''}${exact}${suffix ?? ''}` : exact;
-    const first = this.find(needle, before, exact, -1);
-    if (first !== -1 && this.find(needle, before, exact, first) === -1) {
-      return new Evidence(this, first + before, first + before + exact.length, prefix?.length, suffix?.length);
+    const start = exact.length < GRAM ? this.scan(needle) : this.lookUp(needle, before, exact);
+    if (start >= 0) {
+      return new Evidence(this, start + before, start + before + exact.length, prefix?.length, suffix?.length);
     }
     return this.explain(evidence);
   }
@@ -68,40 +76,55 @@ export class ArticleText {
     return sentence;
   }
 
+  /** Where `needle` occurs, if it occurs exactly once; -1 otherwise. */
+  private scan(needle: string): number {
+    const first = this.text.indexOf(needle);
+    return first >= 0 && this.text.indexOf(needle, first + 1) === -1 ? first : -1;
+  }
+
   /**
-   * The first position after `after` where `needle` occurs (-1 for none). `exact` stands at
-   * `before` in the needle; when it is at least a k-gram long, only the positions where its first
-   * k-gram occurs are tried, instead of a scan of the whole text.
+   * Like `scan`, through the k-gram index: `exact` stands at `before` in the needle, and only
+   * the positions where the rarest of a few of its k-grams occurs are tried.
    */
-  private find(needle: string, before: number, exact: string, after: number): number {
-    const text = this.text;
-    if (exact.length < GRAM) return text.indexOf(needle, after + 1);
-    const grams = this.index();
-    // Chains run from the last position to the first; the answer is the lowest one past `after`.
+  private lookUp(needle: string, before: number, exact: string): number {
+    const { mask, heads, next, counts } = this.index();
+    let offset = 0;
+    let slot = hash(exact, 0) & mask;
+    for (const at of [exact.length - GRAM, (exact.length - GRAM) >> 1]) {
+      const other = hash(exact, at) & mask;
+      if ((counts[other] ?? 0) < (counts[slot] ?? 0)) {
+        offset = at;
+        slot = other;
+      }
+    }
+    const shift = before + offset;
     let found = -1;
-    for (let at = grams.heads[hash(exact, 0) & grams.mask] ?? -1; at !== -1; at = grams.next[at] ?? -1) {
-      const start = at - before;
-      if (start <= after || start < 0) break;
-      if (text.startsWith(needle, start)) found = start;
+    // A chain runs from the text's last position to its first.
+    for (let at = heads[slot] ?? -1; at >= shift; at = next[at] ?? -1) {
+      if (!this.text.startsWith(needle, at - shift)) continue;
+      if (found !== -1) return -1;
+      found = at - shift;
     }
     return found;
   }
 
   /** Every k-gram's positions, hashed: chains through `next`, each from its last position. */
-  private index(): { mask: number; heads: Int32Array; next: Int32Array } {
+  private index(): Grams {
     if (this.grams) return this.grams;
     const text = this.text;
     let size = 64;
     while (size < text.length) size <<= 1;
     const heads = new Int32Array(size).fill(-1);
+    const counts = new Int32Array(size);
     const next = new Int32Array(Math.max(text.length - GRAM + 1, 0));
     const mask = size - 1;
     for (let at = 0; at + GRAM <= text.length; at++) {
       const slot = hash(text, at) & mask;
       next[at] = heads[slot] ?? -1;
       heads[slot] = at;
+      counts[slot] = (counts[slot] ?? 0) + 1;
     }
-    this.grams = { mask, heads, next };
+    this.grams = { mask, heads, next, counts };
     return this.grams;
   }
 
