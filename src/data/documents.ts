@@ -8,8 +8,8 @@
  * - a claim: its name (an event's or agreement's name, a provision's summary, an accusation's
  *   act, a quote's words); the words of its evidence
  *
- * The files are read as they are, unverified: this runs beside the loader (in the search worker),
- * which verifies them, and a corpus that fails verification is never searched.
+ * The files are read as they are, unverified: this runs in the search worker, started once the
+ * loader has verified them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

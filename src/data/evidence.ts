@@ -88,14 +88,20 @@ export class ArticleText {
    */
   private lookUp(needle: string, before: number, exact: string): number {
     const { mask, heads, next, counts } = this.index();
+    // The first, middle and last k-grams of the words: the one with the shortest chain.
     let offset = 0;
     let slot = hash(exact, 0) & mask;
-    for (const at of [exact.length - GRAM, (exact.length - GRAM) >> 1]) {
-      const other = hash(exact, at) & mask;
-      if ((counts[other] ?? 0) < (counts[slot] ?? 0)) {
-        offset = at;
-        slot = other;
-      }
+    const last = exact.length - GRAM;
+    const middle = last >> 1;
+    const atMiddle = hash(exact, middle) & mask;
+    if ((counts[atMiddle] ?? 0) < (counts[slot] ?? 0)) {
+      offset = middle;
+      slot = atMiddle;
+    }
+    const atLast = hash(exact, last) & mask;
+    if ((counts[atLast] ?? 0) < (counts[slot] ?? 0)) {
+      offset = last;
+      slot = atLast;
     }
     const shift = before + offset;
     let found = -1;

@@ -46,6 +46,9 @@ interface Definition {
   file: string;
 }
 
+const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+type ClaimFile = (typeof CLAIM_FILES)[number];
+
 /** An article's claim files, parsed. */
 interface ArticleParts {
   mentions: z.infer<typeof files.mentions>;
@@ -63,59 +66,53 @@ export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
 class Loader {
   private readonly corpus = new Corpus();
   private readonly ids = new Map<string, Definition>();
+  private lastDefinition: Definition | undefined;
   private readonly forward: { id: string; kinds: readonly Kind[]; at: At; field: string }[] = [];
 
   constructor(private readonly dataDir: string) {}
 
   load(): Corpus {
     const articlesDir = join(this.dataDir, 'articles');
-    // The search index is built in a worker thread from the same files while this thread loads
-    // and verifies them; it is dropped if they turn out to be bad.
-    const search = new SearchIndex(this.dataDir, this.corpus);
-    try {
-      const entities = Object.entries(ENTITY_FILES).map(([name, kind]) => {
-        const file = join(this.dataDir, 'entities', `${name}.json`);
-        const records = this.read(file, files[name as keyof typeof ENTITY_FILES], []);
-        for (const [index, record] of records.entries()) this.define(record.id, kind, file, index);
-        return { file, kind, records };
-      });
-      for (const { file, kind, records } of entities) {
-        for (const [index, record] of records.entries()) {
-          const place = 'country' in record && typeof record.country === 'string' ? record.country : null;
-          if (place !== null) this.check(place, ['Country'], new At(this, file, record.id, index), 'country');
-          this.corpus.add(
-            (kind === 'Place' ? { ...record, kind, country: place } : { ...record, kind }) as EntityRecord,
-          );
-        }
+    const entities = Object.entries(ENTITY_FILES).map(([name, kind]) => {
+      const file = join(this.dataDir, 'entities', `${name}.json`);
+      const records = this.read(file, files[name as keyof typeof ENTITY_FILES], []);
+      for (const [index, record] of records.entries()) this.define(record.id, kind, file, index);
+      return { file, kind, records };
+    });
+    for (const { file, kind, records } of entities) {
+      for (const [index, record] of records.entries()) {
+        const place = 'country' in record && typeof record.country === 'string' ? record.country : null;
+        if (place !== null) this.check(place, ['Country'], new At(this, file, record.id, index), 'country');
+        this.corpus.add((kind === 'Place' ? { ...record, kind, country: place } : { ...record, kind }) as EntityRecord);
       }
-
-      const articles = readdirSync(articlesDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort();
-      if (articles.length === 0) {
-        throw new DataError(this.show(articlesDir), undefined, undefined, 'no article folders');
-      }
-      // One article at a time: its files are read, checked and turned into records before the
-      // next is read, so no more than one article's parsed files is held at once.
-      for (const name of articles) this.loadArticle(join(articlesDir, name));
-      this.checkForwardReferences();
-
-      for (const place of this.corpus.all('Place')) {
-        if (place.country) this.corpus.relate('placesByCountry', place.country, place);
-      }
-      for (const { file, records } of entities) {
-        for (const [index, record] of records.entries()) {
-          if (this.corpus.mentions(record.id).length === 0) {
-            throw new DataError(this.show(file), label(record.id, index), 'id', 'no article mentions this entity');
-          }
-        }
-      }
-    } catch (error) {
-      search.close();
-      throw error;
     }
-    this.corpus.index(search);
+
+    const articles = readdirSync(articlesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    if (articles.length === 0) {
+      throw new DataError(this.show(articlesDir), undefined, undefined, 'no article folders');
+    }
+    // One article at a time: its files are read, checked and turned into records before the
+    // next is read, so no more than one article's parsed files is held at once.
+    for (const name of articles) this.loadArticle(join(articlesDir, name));
+    this.checkForwardReferences();
+
+    for (const place of this.corpus.all('Place')) {
+      if (place.country) this.corpus.relate('placesByCountry', place.country, place);
+    }
+    for (const { file, records } of entities) {
+      for (const [index, record] of records.entries()) {
+        if (this.corpus.mentions(record.id).length === 0) {
+          throw new DataError(this.show(file), label(record.id, index), 'id', 'no article mentions this entity');
+        }
+      }
+    }
+    // The search index is built in a worker thread from the verified files, once the load is
+    // done: built beside the load, it took the load twice as long (memory bandwidth and GC
+    // threads are shared) and was not ready any sooner.
+    this.corpus.index(new SearchIndex(this.dataDir, this.corpus));
     return this.corpus;
   }
 
@@ -172,7 +169,9 @@ class Loader {
     const article = new ArticleText(meta.id, text);
     const at = new At(this, file, meta.id, undefined, article);
 
-    const claimFile = (name: string) => join(dir, `${name}.json`);
+    // Each path is made once per article: they are kept with every id defined in the file.
+    const paths = Object.fromEntries(CLAIM_FILES.map((name) => [name, join(dir, `${name}.json`)]));
+    const claimFile = (name: ClaimFile) => paths[name] as string;
     const parts: ArticleParts = {
       mentions: this.read(claimFile('mentions'), files.mentions, []),
       agreements: this.read(claimFile('agreements'), files.agreements, []),
@@ -210,11 +209,12 @@ class Loader {
   private resolveArticle(
     articleId: string,
     article: ArticleText,
-    claimFile: (name: string) => string,
+    claimFile: (name: ClaimFile) => string,
     parts: ArticleParts,
   ): void {
     const corpus = this.corpus;
-    const at = (file: string, record: string, index: number) => new At(this, claimFile(file), record, index, article);
+    const at = (file: ClaimFile, record: string, index: number) =>
+      new At(this, claimFile(file), record, index, article);
 
     for (const [index, mention] of parts.mentions.entries()) {
       const here = at('mentions', mention.entity, index);
@@ -380,7 +380,10 @@ class Loader {
         `duplicate id ${JSON.stringify(id)}: already defined ${where}`,
       );
     }
-    this.ids.set(id, { kind, file });
+    // The ids of one file are defined one after another: they share one definition.
+    const last = this.lastDefinition;
+    this.lastDefinition = last?.kind === kind && last.file === file ? last : { kind, file };
+    this.ids.set(id, this.lastDefinition);
   }
 
   /**
@@ -470,10 +473,18 @@ class At {
   }
 }
 
+/** Dates already checked: a corpus names the same few hundred days over and over. */
+const validDates = new Map<string, boolean>();
+
 function isValidPartialDate(value: string): boolean {
-  const [year, month = '01', day = '01'] = value.split('-');
-  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+  let valid = validDates.get(value);
+  if (valid === undefined) {
+    const [year, month = '01', day = '01'] = value.split('-');
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+    validDates.set(value, valid);
+  }
+  return valid;
 }
 
 function label(id: string | undefined, index: number | undefined): string | undefined {

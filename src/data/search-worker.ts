@@ -1,7 +1,7 @@
 /**
  * The search index's worker thread (see search.ts): reads the data files, builds the MiniSearch
  * index from them, posts `ready`, then answers queries. It verifies nothing: the main thread's
- * loader does, and drops this worker when a file is bad.
+ * loader did, before it started this worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import MiniSearch from 'minisearch';

@@ -1,10 +1,10 @@
 /**
  * Full-text search over names, titles, quotes and the words of every claim, with MiniSearch (an
  * inverted index with prefix and fuzzy matching). The index is built and queried in a worker
- * thread (search-worker.ts), which reads the data files itself while the loader verifies them on
- * the main thread: the two run at once, and the index's memory is collected apart from the
- * corpus's. A search asked for before the index is built waits for it; it never answers from a
- * part of the index.
+ * thread (search-worker.ts), which reads the data files itself once the loader has verified them:
+ * the main thread serves everything else meanwhile, and the index's memory is collected apart
+ * from the corpus's. A search asked for before the index is built waits for it; it never answers
+ * from a part of the index.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -80,7 +80,7 @@ export class SearchIndex {
     });
   }
 
-  /** Stops the worker: the load failed, or the corpus is no longer needed. */
+  /** Stops the worker: the corpus is no longer needed. */
   close(): void {
     this.failure ??= new Error('search index: closed');
     void this.worker.terminate();
