@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Evidence } from './evidence.ts';
 import type { files } from './files.ts';
-import { type SearchHit, SearchIndex } from './search.ts';
+import type { SearchHit, SearchIndex } from './search.ts';
 
 type Enum<K extends keyof typeof files> = z.infer<(typeof files)[K]>;
 
@@ -236,18 +236,24 @@ export class Corpus {
     return this.mentionsByEntity.get(entity) ?? [];
   }
 
-  /** Builds the full-text index; called once, when every record is in. */
-  index(): void {
-    this.searchIndex = new SearchIndex(this);
+  /** Attaches the full-text index (built beside the loader); called once, when every record is in. */
+  index(searchIndex: SearchIndex): void {
+    this.searchIndex = searchIndex;
   }
 
-  /** Records matching a full-text query, best first. */
-  search(query: string): SearchHit[] {
-    if (!this.searchIndex) throw new Error('the corpus is not indexed yet');
+  /** Settles when the full-text index is built: until then, searches wait. */
+  get searchReady(): Promise<void> {
+    if (!this.searchIndex) return Promise.reject(new Error('the corpus is not indexed'));
+    return this.searchIndex.ready;
+  }
+
+  /** Records matching a full-text query, best first; waits for the index to be built. */
+  search(query: string): Promise<SearchHit[]> {
+    if (!this.searchIndex) return Promise.reject(new Error('the corpus is not indexed'));
     return this.searchIndex.search(query);
   }
 
-  /** Every record, in load order: for building the search index. */
+  /** Every record: entities, then, article by article, the article and its claims. */
   *records(): IterableIterator<NodeRecord> {
     yield* this.byId.values();
   }

@@ -8,33 +8,34 @@ export interface Sentence {
   text: string;
 }
 
-/** Evidence located in its article: offsets are UTF-16 code units into the article text. */
-export interface Evidence {
-  article: string;
-  exact: string;
-  prefix: string | null;
-  suffix: string | null;
-  start: number;
-  end: number;
-  sentence: Sentence;
+/** The length of the k-grams by which an article's text is indexed to place evidence. */
+const GRAM = 4;
+
+/** Positions of each k-gram of a text, by hash: chains through `next`, and their lengths. */
+interface Grams {
+  mask: number;
+  heads: Int32Array;
+  next: Int32Array;
+  counts: Int32Array;
 }
 
-/** An article's text with what is needed to place evidence in it, computed once per article. */
+/**
+ * An article's text, with what is needed to place evidence in it. Sentences are found on first
+ * use and kept: the loader does not need them, and most articles' sentences are never asked for.
+ */
 export class ArticleText {
-  readonly sentences: Sentence[];
+  private segmented: Sentence[] | undefined;
+  /** Positions of the text's k-grams, by hash, while evidence is being placed; see `index()`. */
+  private grams: Grams | undefined;
 
   constructor(
     readonly article: string,
     readonly text: string,
-  ) {
-    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-    this.sentences = [];
-    for (const { segment, index } of segmenter.segment(text)) {
-      const trimmed = segment.trim();
-      if (trimmed === '') continue;
-      const start = index + segment.indexOf(trimmed);
-      this.sentences.push({ index: this.sentences.length, start, end: start + trimmed.length, text: trimmed });
-    }
+  ) {}
+
+  get sentences(): readonly Sentence[] {
+    this.segmented ??= segment(this.text);
+    return this.segmented;
   }
 
   /**
@@ -43,6 +44,98 @@ export class ArticleText {
    */
   locate(evidence: EvidenceFile): Evidence | string {
     const { exact, prefix, suffix } = evidence;
+    const before = prefix?.length ?? 0;
+    // An occurrence of `exact` matches when the prefix ends where it starts and the suffix starts
+    // where it ends: exactly where prefix + exact + suffix occurs, shifted by the prefix.
+    const needle = before > 0 || suffix ? `${prefix ?? ''}${exact}${suffix ?? ''}` : exact;
+    const start = exact.length < GRAM ? this.scan(needle) : this.lookUp(needle, before, exact);
+    if (start >= 0) {
+      return new Evidence(this, start + before, start + before + exact.length, prefix?.length, suffix?.length);
+    }
+    return this.explain(evidence);
+  }
+
+  /** Drops what placing evidence needed; called once the article's evidence is all placed. */
+  placed(): void {
+    this.grams = undefined;
+  }
+
+  /** The sentence that holds the character at `offset`. */
+  sentenceAt(offset: number): Sentence {
+    const sentences = this.sentences;
+    // Sentences are sorted; a binary search keeps this cheap for long articles.
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((sentences[mid]?.start ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const sentence = sentences[low];
+    if (!sentence) throw new Error(`article ${this.article} has no sentences`);
+    return sentence;
+  }
+
+  /** Where `needle` occurs, if it occurs exactly once; -1 otherwise. */
+  private scan(needle: string): number {
+    const first = this.text.indexOf(needle);
+    return first >= 0 && this.text.indexOf(needle, first + 1) === -1 ? first : -1;
+  }
+
+  /**
+   * Like `scan`, through the k-gram index: `exact` stands at `before` in the needle, and only
+   * the positions where the rarest of a few of its k-grams occurs are tried.
+   */
+  private lookUp(needle: string, before: number, exact: string): number {
+    const { mask, heads, next, counts } = this.index();
+    // The first, middle and last k-grams of the words: the one with the shortest chain.
+    let offset = 0;
+    let slot = hash(exact, 0) & mask;
+    const last = exact.length - GRAM;
+    const middle = last >> 1;
+    const atMiddle = hash(exact, middle) & mask;
+    if ((counts[atMiddle] ?? 0) < (counts[slot] ?? 0)) {
+      offset = middle;
+      slot = atMiddle;
+    }
+    const atLast = hash(exact, last) & mask;
+    if ((counts[atLast] ?? 0) < (counts[slot] ?? 0)) {
+      offset = last;
+      slot = atLast;
+    }
+    const shift = before + offset;
+    let found = -1;
+    // A chain runs from the text's last position to its first.
+    for (let at = heads[slot] ?? -1; at >= shift; at = next[at] ?? -1) {
+      if (!this.text.startsWith(needle, at - shift)) continue;
+      if (found !== -1) return -1;
+      found = at - shift;
+    }
+    return found;
+  }
+
+  /** Every k-gram's positions, hashed: chains through `next`, each from its last position. */
+  private index(): Grams {
+    if (this.grams) return this.grams;
+    const text = this.text;
+    let size = 64;
+    while (size < text.length) size <<= 1;
+    const heads = new Int32Array(size).fill(-1);
+    const counts = new Int32Array(size);
+    const next = new Int32Array(Math.max(text.length - GRAM + 1, 0));
+    const mask = size - 1;
+    for (let at = 0; at + GRAM <= text.length; at++) {
+      const slot = hash(text, at) & mask;
+      next[at] = heads[slot] ?? -1;
+      heads[slot] = at;
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    this.grams = { mask, heads, next, counts };
+    return this.grams;
+  }
+
+  /** Why the evidence cannot be placed; the slow path, taken only for bad data. */
+  private explain({ exact, prefix, suffix }: EvidenceFile): string {
     const all = occurrences(this.text, exact);
     if (all.length === 0) return `${JSON.stringify(exact)} is not in the article text verbatim`;
     const matching = all.filter(
@@ -54,38 +147,76 @@ export class ArticleText {
     if (matching.length === 0) {
       return `${JSON.stringify(exact)} occurs ${all.length} time(s), but none${context} matches`;
     }
-    const [start, ...others] = matching;
-    if (start === undefined || others.length > 0) {
-      return (
-        `${JSON.stringify(exact)} is ambiguous: it occurs ${matching.length} times${context} ` +
-        `(at offsets ${matching.join(', ')}); add a prefix or suffix that picks one`
-      );
-    }
-    const end = start + exact.length;
-    return {
-      article: this.article,
-      exact,
-      prefix: prefix ?? null,
-      suffix: suffix ?? null,
-      start,
-      end,
-      sentence: this.sentenceAt(start),
-    };
+    if (matching.length === 1)
+      throw new Error(`${JSON.stringify(exact)} stands once in ${this.article} but was not found`);
+    return (
+      `${JSON.stringify(exact)} is ambiguous: it occurs ${matching.length} times${context} ` +
+      `(at offsets ${matching.join(', ')}); add a prefix or suffix that picks one`
+    );
+  }
+}
+
+/**
+ * Evidence located in its article: offsets are UTF-16 code units into the article text. It keeps
+ * only offsets: the words, the prefix and the suffix are verified to be the text at those offsets,
+ * so they are sliced from the text when asked for, and the sentence is found on first use.
+ */
+export class Evidence {
+  private readonly prefixLength: number;
+  private readonly suffixLength: number;
+
+  constructor(
+    private readonly source: ArticleText,
+    readonly start: number,
+    readonly end: number,
+    prefixLength: number | undefined,
+    suffixLength: number | undefined,
+  ) {
+    this.prefixLength = prefixLength ?? -1;
+    this.suffixLength = suffixLength ?? -1;
   }
 
-  private sentenceAt(offset: number): Sentence {
-    // Sentences are sorted and few; a binary search keeps this cheap for long articles.
-    let low = 0;
-    let high = this.sentences.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.sentences[mid]?.start ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const sentence = this.sentences[low];
-    if (!sentence) throw new Error(`article ${this.article} has no sentences`);
-    return sentence;
+  /** The id of the article whose text holds the words. */
+  get article(): string {
+    return this.source.article;
   }
+
+  get exact(): string {
+    return this.source.text.slice(this.start, this.end);
+  }
+
+  /** The text just before `exact` that the data gives to pick this occurrence, or null. */
+  get prefix(): string | null {
+    return this.prefixLength < 0 ? null : this.source.text.slice(this.start - this.prefixLength, this.start);
+  }
+
+  /** The text just after `exact` that the data gives to pick this occurrence, or null. */
+  get suffix(): string | null {
+    return this.suffixLength < 0 ? null : this.source.text.slice(this.end, this.end + this.suffixLength);
+  }
+
+  get sentence(): Sentence {
+    return this.source.sentenceAt(this.start);
+  }
+}
+
+function segment(text: string): Sentence[] {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const sentences: Sentence[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const trimmed = segment.trim();
+    if (trimmed === '') continue;
+    const start = index + segment.indexOf(trimmed);
+    sentences.push({ index: sentences.length, start, end: start + trimmed.length, text: trimmed });
+  }
+  return sentences;
+}
+
+/** A hash of the k-gram of `text` at `at` (FNV-1a over its UTF-16 code units). */
+function hash(text: string, at: number): number {
+  let h = 0x811c9dc5;
+  for (let i = at; i < at + GRAM; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function occurrences(text: string, needle: string): number[] {

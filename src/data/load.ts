@@ -4,7 +4,7 @@
  * load with a DataError naming the file, the record and the field.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { ACTOR_KINDS, type ClaimRecord, Corpus, type EntityRecord, type Kind, ty
 import { DataError } from './errors.ts';
 import { ArticleText, type Evidence } from './evidence.ts';
 import { type EvidenceFile, files } from './files.ts';
+import { SearchIndex } from './search.ts';
 
 /** The data directory shipped with the project. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -45,6 +46,18 @@ interface Definition {
   file: string;
 }
 
+const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+type ClaimFile = (typeof CLAIM_FILES)[number];
+
+/** An article's claim files, parsed. */
+interface ArticleParts {
+  mentions: z.infer<typeof files.mentions>;
+  agreements: z.infer<typeof files.agreements>;
+  accusations: z.infer<typeof files.accusations>;
+  quotes: z.infer<typeof files.quotes>;
+  events: z.infer<typeof files.events>;
+}
+
 export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
   const loader = new Loader(dataDir);
   return loader.load();
@@ -53,25 +66,19 @@ export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
 class Loader {
   private readonly corpus = new Corpus();
   private readonly ids = new Map<string, Definition>();
+  private lastDefinition: Definition | undefined;
+  private readonly forward: { id: string; kinds: readonly Kind[]; at: At; field: string }[] = [];
 
   constructor(private readonly dataDir: string) {}
 
   load(): Corpus {
+    const articlesDir = join(this.dataDir, 'articles');
     const entities = Object.entries(ENTITY_FILES).map(([name, kind]) => {
       const file = join(this.dataDir, 'entities', `${name}.json`);
       const records = this.read(file, files[name as keyof typeof ENTITY_FILES], []);
       for (const [index, record] of records.entries()) this.define(record.id, kind, file, index);
       return { file, kind, records };
     });
-
-    const articlesDir = join(this.dataDir, 'articles');
-    const articles = readdirSync(articlesDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort()
-      .map((name) => this.readArticle(join(articlesDir, name)));
-    if (articles.length === 0) throw new DataError(this.show(articlesDir), undefined, undefined, 'no article folders');
-
     for (const { file, kind, records } of entities) {
       for (const [index, record] of records.entries()) {
         const place = 'country' in record && typeof record.country === 'string' ? record.country : null;
@@ -79,7 +86,19 @@ class Loader {
         this.corpus.add((kind === 'Place' ? { ...record, kind, country: place } : { ...record, kind }) as EntityRecord);
       }
     }
-    for (const article of articles) this.resolveArticle(article);
+
+    const articles = readdirSync(articlesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    if (articles.length === 0) {
+      throw new DataError(this.show(articlesDir), undefined, undefined, 'no article folders');
+    }
+    // One article at a time: its files are read, checked and turned into records before the
+    // next is read, so no more than one article's parsed files is held at once.
+    for (const name of articles) this.loadArticle(join(articlesDir, name));
+    this.checkForwardReferences();
+
     for (const place of this.corpus.all('Place')) {
       if (place.country) this.corpus.relate('placesByCountry', place.country, place);
     }
@@ -90,19 +109,20 @@ class Loader {
         }
       }
     }
-    this.corpus.index();
+    // The search index is built in a worker thread from the verified files, once the load is
+    // done: built beside the load, it took the load twice as long (memory bandwidth and GC
+    // threads are shared) and was not ready any sooner.
+    this.corpus.index(new SearchIndex(this.dataDir, this.corpus));
     return this.corpus;
   }
 
   /** Reads one JSON file and parses it with its schema; a missing optional file is `fallback`. */
   read<S extends z.ZodType>(file: string, schema: S, fallback?: z.infer<S>): z.infer<S> {
-    if (!existsSync(file)) {
-      if (fallback !== undefined) return fallback;
-      throw new DataError(this.show(file), undefined, undefined, 'file is missing');
-    }
+    const source = this.readFile(file, fallback !== undefined)?.toString('utf8');
+    if (source === undefined) return fallback as z.infer<S>;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(source);
     } catch (error) {
       throw new DataError(this.show(file), undefined, undefined, `malformed JSON: ${(error as Error).message}`);
     }
@@ -127,20 +147,32 @@ class Loader {
     throw new DataError(this.show(file), record, fieldPath(path) || undefined, `${problem}${others}`);
   }
 
-  private readArticle(dir: string) {
+  /** A file's bytes; undefined for a missing file that is `optional`, a DataError for any other. */
+  readFile(file: string, optional: boolean): Buffer | undefined {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (optional) return undefined;
+      throw new DataError(this.show(file), undefined, undefined, 'file is missing');
+    }
+  }
+
+  private loadArticle(dir: string): void {
     const file = join(dir, 'article.json');
     const meta = this.read(file, files.article);
     this.define(meta.id, 'Article', file, undefined);
     const textFile = join(dir, 'text.txt');
-    if (!existsSync(textFile)) throw new DataError(this.show(textFile), undefined, undefined, 'file is missing');
-    const bytes = readFileSync(textFile);
+    const bytes = this.readFile(textFile, false) as Buffer;
     const text = bytes.toString('utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const article = new ArticleText(meta.id, text);
     const at = new At(this, file, meta.id, undefined, article);
 
-    const claimFile = (name: string) => join(dir, `${name}.json`);
-    const parts = {
+    // Each path is made once per article: they are kept with every id defined in the file.
+    const paths = Object.fromEntries(CLAIM_FILES.map((name) => [name, join(dir, `${name}.json`)]));
+    const claimFile = (name: ClaimFile) => paths[name] as string;
+    const parts: ArticleParts = {
       mentions: this.read(claimFile('mentions'), files.mentions, []),
       agreements: this.read(claimFile('agreements'), files.agreements, []),
       accusations: this.read(claimFile('accusations'), files.accusations, []),
@@ -170,12 +202,19 @@ class Loader {
       sha256,
       textFile: relative(this.dataDir, textFile),
     });
-    return { id: meta.id, article, claimFile, parts };
+    this.resolveArticle(meta.id, article, claimFile, parts);
+    article.placed();
   }
 
-  private resolveArticle({ id: articleId, article, claimFile, parts }: ReturnType<Loader['readArticle']>): void {
+  private resolveArticle(
+    articleId: string,
+    article: ArticleText,
+    claimFile: (name: ClaimFile) => string,
+    parts: ArticleParts,
+  ): void {
     const corpus = this.corpus;
-    const at = (file: string, record: string, index: number) => new At(this, claimFile(file), record, index, article);
+    const at = (file: ClaimFile, record: string, index: number) =>
+      new At(this, claimFile(file), record, index, article);
 
     for (const [index, mention] of parts.mentions.entries()) {
       const here = at('mentions', mention.entity, index);
@@ -193,7 +232,9 @@ class Loader {
           evidence: here.evidences(title.evidence, `titles[${i}].evidence`),
         })),
       });
-      corpus.relate('entitiesByArticle', articleId, corpus.get(mention.entity) as EntityRecord);
+      const entity = corpus.get(mention.entity);
+      // An unknown entity is reported once every article is in (see checkForwardReferences).
+      if (entity) corpus.relate('entitiesByArticle', articleId, entity as EntityRecord);
     }
 
     const claim = (record: ClaimRecord) => {
@@ -339,15 +380,35 @@ class Loader {
         `duplicate id ${JSON.stringify(id)}: already defined ${where}`,
       );
     }
-    this.ids.set(id, { kind, file });
+    // The ids of one file are defined one after another: they share one definition.
+    const last = this.lastDefinition;
+    this.lastDefinition = last?.kind === kind && last.file === file ? last : { kind, file };
+    this.ids.set(id, this.lastDefinition);
   }
 
-  /** Throws unless `id` is defined as one of `kinds`. */
+  /**
+   * Throws unless `id` is defined as one of `kinds`. An id not defined yet may be defined by a
+   * later article: it is checked again once every article is in.
+   */
   check(id: string, kinds: readonly Kind[], at: At, field: string): void {
     const definition = this.ids.get(id);
-    if (!definition) throw at.error(field, `unknown id ${JSON.stringify(id)}`);
+    if (!definition) {
+      this.forward.push({ id, kinds, at, field });
+      return;
+    }
     if (!kinds.includes(definition.kind)) {
       throw at.error(field, `${JSON.stringify(id)} is a ${definition.kind}, expected ${kinds.join(' or ')}`);
+    }
+  }
+
+  /** References to ids that were not defined when they were read, now that all are. */
+  private checkForwardReferences(): void {
+    for (const { id, kinds, at, field } of this.forward) {
+      const definition = this.ids.get(id);
+      if (!definition) throw at.error(field, `unknown id ${JSON.stringify(id)}`);
+      if (!kinds.includes(definition.kind)) {
+        throw at.error(field, `${JSON.stringify(id)} is a ${definition.kind}, expected ${kinds.join(' or ')}`);
+      }
     }
   }
 
@@ -412,10 +473,18 @@ class At {
   }
 }
 
+/** Dates already checked: a corpus names the same few hundred days over and over. */
+const validDates = new Map<string, boolean>();
+
 function isValidPartialDate(value: string): boolean {
-  const [year, month = '01', day = '01'] = value.split('-');
-  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+  let valid = validDates.get(value);
+  if (valid === undefined) {
+    const [year, month = '01', day = '01'] = value.split('-');
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+    validDates.set(value, valid);
+  }
+  return valid;
 }
 
 function label(id: string | undefined, index: number | undefined): string | undefined {

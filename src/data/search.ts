@@ -1,66 +1,108 @@
 /**
  * Full-text search over names, titles, quotes and the words of every claim, with MiniSearch (an
- * inverted index with prefix and fuzzy matching), built once when the corpus loads.
+ * inverted index with prefix and fuzzy matching). The index is built and queried in a worker
+ * thread (search-worker.ts), which reads the data files itself once the loader has verified them:
+ * the main thread serves everything else meanwhile, and the index's memory is collected apart
+ * from the corpus's. A search asked for before the index is built waits for it; it never answers
+ * from a part of the index.
  */
-import MiniSearch from 'minisearch';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Corpus, NodeRecord } from './corpus.ts';
-
-interface Document {
-  id: string;
-  name: string;
-  text: string;
-}
 
 export interface SearchHit {
   record: NodeRecord;
   score: number;
 }
 
-export class SearchIndex {
-  private readonly index = new MiniSearch<Document>({
-    fields: ['name', 'text'],
-    searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-  });
+/** What the worker posts: the index is built (or failed), or the answer to one query. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'hits'; query: number; ids: string[]; scores: Float64Array };
 
-  constructor(private readonly corpus: Corpus) {
-    this.index.addAll([...corpus.records()].map((record) => this.document(record)));
+/** What the worker is asked: the hits for one query. */
+export interface SearchRequest {
+  query: number;
+  text: string;
+}
+
+interface TsxExports {
+  './esm/api': { import: { default: string } };
+}
+
+// The worker runs TypeScript as the main thread does: tsx's ESM API registered before its module
+// loads. Its ESM entry is read from tsx's exports map (require.resolve would give the CommonJS one).
+const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+const tsxExports = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: TsxExports }).exports;
+const tsxApi = tsxExports['./esm/api'].import.default;
+const WORKER = `import(${JSON.stringify(new URL(tsxApi, pathToFileURL(tsxPackage)).href)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./search-worker.ts', import.meta.url).href)}); })`;
+
+export class SearchIndex {
+  private readonly worker: Worker;
+  /** Settles when the index is built; rejects if the worker fails. */
+  readonly ready: Promise<void>;
+  private readonly waiting = new Map<number, (hits: SearchHit[] | Error) => void>();
+  private queries = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    dataDir: string,
+    private readonly corpus: Corpus,
+  ) {
+    this.worker = new Worker(WORKER, { eval: true, workerData: { dataDir } });
+    // An idle worker keeps no process alive; one with queries in flight does (see `search`).
+    this.worker.unref();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'failed') this.fail(new Error(`search index: ${message.message}`), reject);
+        else this.answer(message);
+      });
+      this.worker.on('error', (error) => this.fail(error, reject));
+      this.worker.on('exit', (code) => this.fail(new Error(`search index: worker exited with ${code}`), reject));
+    });
+    // Nobody may wait for readiness (a failed load closes the index first): no unhandled rejection.
+    this.ready.catch(() => {});
   }
 
-  search(query: string): SearchHit[] {
-    return this.index.search(query).flatMap((result) => {
-      const record = this.corpus.get(result.id);
-      return record ? [{ record, score: result.score }] : [];
+  /** Records matching a full-text query, best first; waits for the index to be built. */
+  search(query: string): Promise<SearchHit[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.queries++;
+    if (this.waiting.size === 0) this.worker.ref();
+    return new Promise<SearchHit[]>((resolve, reject) => {
+      this.waiting.set(id, (hits) => (hits instanceof Error ? reject(hits) : resolve(hits)));
+      this.worker.postMessage({ query: id, text: query } satisfies SearchRequest);
     });
   }
 
-  private document(record: NodeRecord): Document {
-    const words = (evidence: readonly { exact: string }[]) => evidence.map((e) => e.exact).join(' ');
-    switch (record.kind) {
-      case 'Person':
-      case 'Country':
-      case 'Organization':
-      case 'Place':
-      case 'Item': {
-        const mentions = this.corpus.mentions(record.id);
-        const titles = mentions.flatMap((m) => m.titles.map((title) => title.title));
-        return {
-          id: record.id,
-          name: record.name,
-          text: [...titles, ...mentions.map((m) => words(m.evidence))].join(' '),
-        };
-      }
-      case 'Article':
-        return { id: record.id, name: record.title, text: record.publisher.name };
-      case 'Agreement':
-        return { id: record.id, name: record.name, text: words(record.evidence) };
-      case 'Provision':
-        return { id: record.id, name: record.summary, text: words(record.evidence) };
-      case 'Accusation':
-        return { id: record.id, name: record.act, text: words(record.evidence) };
-      case 'Quote':
-        return { id: record.id, name: record.words.exact, text: words(record.evidence) };
-      case 'Event':
-        return { id: record.id, name: record.name, text: words(record.evidence) };
+  /** Stops the worker: the corpus is no longer needed. */
+  close(): void {
+    this.failure ??= new Error('search index: closed');
+    void this.worker.terminate();
+  }
+
+  private answer({ query, ids, scores }: Extract<WorkerMessage, { type: 'hits' }>): void {
+    const settle = this.waiting.get(query);
+    if (!settle) return;
+    this.waiting.delete(query);
+    if (this.waiting.size === 0) this.worker.unref();
+    const hits: SearchHit[] = [];
+    for (const [i, id] of ids.entries()) {
+      const record = this.corpus.get(id);
+      if (record) hits.push({ record, score: scores[i] ?? 0 });
     }
+    settle(hits);
+  }
+
+  private fail(error: Error, reject: (error: Error) => void): void {
+    this.failure ??= error;
+    reject(this.failure);
+    for (const settle of this.waiting.values()) settle(this.failure);
+    this.waiting.clear();
   }
 }

@@ -28,7 +28,7 @@ builder.queryFields((t) => ({
       args: {
         query: t.arg.string({ required: true, description: 'Words to look for, e.g. "drones" or "Pezeshkian".' }),
       },
-      resolve: (_root, args, context) => page(args, context.corpus.search(args.query)),
+      resolve: async (_root, args, context) => page(args, await context.corpus.search(args.query)),
     },
     SearchConnection,
   ),

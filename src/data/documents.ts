@@ -1,0 +1,92 @@
+/**
+ * The documents of the search index, read straight from the data files, in the order the corpus
+ * holds its records (articles, then entities, then each article's claims): MiniSearch's scores
+ * and the order of equal scores depend on that order.
+ *
+ * - an entity: its name; the titles and the words of every mention, article by article
+ * - an article: its title; its publisher
+ * - a claim: its name (an event's or agreement's name, a provision's summary, an accusation's
+ *   act, a quote's words); the words of its evidence
+ *
+ * The files are read as they are, unverified: this runs in the search worker, started once the
+ * loader has verified them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AccusationFile,
+  AgreementFile,
+  ArticleFile,
+  EventFile,
+  EvidenceFile,
+  MentionFile,
+  QuoteFile,
+} from './files.ts';
+
+export interface SearchDocument {
+  id: string;
+  name: string;
+  text: string;
+}
+
+const ENTITY_FILES = ['people', 'countries', 'organizations', 'places', 'items'] as const;
+
+export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
+  const articlesDir = join(dataDir, 'articles');
+  const articles = readdirSync(articlesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(articlesDir, entry.name))
+    .sort();
+  const mentioned = new Map<string, { titles: string[]; words: string[] }>();
+  for (const dir of articles) {
+    const article = read<ArticleFile>(join(dir, 'article.json'));
+    if (!article) continue;
+    yield { id: article.id, name: article.title, text: article.publisher.name };
+    for (const mention of read<MentionFile[]>(join(dir, 'mentions.json')) ?? []) {
+      let entity = mentioned.get(mention.entity);
+      if (!entity) {
+        entity = { titles: [], words: [] };
+        mentioned.set(mention.entity, entity);
+      }
+      for (const title of mention.titles ?? []) entity.titles.push(title.title);
+      entity.words.push(words(mention.evidence));
+    }
+  }
+  for (const name of ENTITY_FILES) {
+    for (const entity of read<{ id: string; name: string }[]>(join(dataDir, 'entities', `${name}.json`)) ?? []) {
+      const { titles = [], words = [] } = mentioned.get(entity.id) ?? {};
+      yield { id: entity.id, name: entity.name, text: [...titles, ...words].join(' ') };
+    }
+  }
+  for (const dir of articles) {
+    for (const event of read<EventFile[]>(join(dir, 'events.json')) ?? []) {
+      yield { id: event.id, name: event.name, text: words(event.evidence) };
+    }
+    for (const agreement of read<AgreementFile[]>(join(dir, 'agreements.json')) ?? []) {
+      yield { id: agreement.id, name: agreement.name, text: words(agreement.evidence) };
+      for (const provision of agreement.provisions ?? []) {
+        yield { id: provision.id, name: provision.summary, text: words(provision.evidence) };
+      }
+    }
+    for (const accusation of read<AccusationFile[]>(join(dir, 'accusations.json')) ?? []) {
+      yield { id: accusation.id, name: accusation.act, text: words(accusation.evidence) };
+    }
+    for (const quote of read<QuoteFile[]>(join(dir, 'quotes.json')) ?? []) {
+      yield { id: quote.id, name: quote.words.exact, text: words(quote.evidence) };
+    }
+  }
+}
+
+function words(evidence: readonly EvidenceFile[]): string {
+  return evidence.map((e) => e.exact).join(' ');
+}
+
+/** A JSON file as it stands, or undefined when it is missing. */
+function read<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

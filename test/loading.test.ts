@@ -1,0 +1,225 @@
+/**
+ * How the loader keeps the corpus compact without changing an answer: evidence is kept as offsets
+ * and served as the words the files give; sentences are found on first use, as the segmenter
+ * finds them; evidence is placed through a k-gram index that agrees with a plain scan of the text;
+ * the search index (built in a worker from the files) indexes what the records hold, in their
+ * order; and a reference may point to a record of a later article.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../bench/generate.ts';
+import type { Corpus, NodeRecord } from '../src/data/corpus.ts';
+import { searchDocuments } from '../src/data/documents.ts';
+import { ArticleText } from '../src/data/evidence.ts';
+import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
+import { corpus } from './helpers.ts';
+
+const ARTICLE = join(DEFAULT_DATA_DIR, 'articles/a16048bde2f63942');
+const text = readFileSync(join(ARTICLE, 'text.txt'), 'utf8');
+const dirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A generated corpus of the real article and a few synthetic ones, in a temporary folder. */
+function smallCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claimgraph-loading-'));
+  dirs.push(dir);
+  generateCorpus(dir, 3, 7);
+  return dir;
+}
+
+/** Every object with an `exact` field in a JSON tree: the evidence as the files give it. */
+function evidenceIn(value: unknown, into: { exact: string; prefix: string | null; suffix: string | null }[] = []) {
+  if (Array.isArray(value)) for (const item of value) evidenceIn(item, into);
+  else if (value && typeof value === 'object') {
+    const { exact, prefix, suffix } = value as Record<string, unknown>;
+    if (typeof exact === 'string') {
+      into.push({
+        exact,
+        prefix: (prefix as string | undefined) ?? null,
+        suffix: (suffix as string | undefined) ?? null,
+      });
+    } else for (const item of Object.values(value)) evidenceIn(item, into);
+  }
+  return into;
+}
+
+describe('evidence kept as offsets', () => {
+  it('serves exactly the words, prefixes and suffixes the files give', () => {
+    const fromFiles = readdirSync(ARTICLE)
+      .filter((file) => file.endsWith('.json'))
+      .flatMap((file) => evidenceIn(JSON.parse(readFileSync(join(ARTICLE, file), 'utf8'))));
+    // Every record's evidence, read through the fields the schema exposes.
+    const served: { exact: string; prefix: string | null; suffix: string | null }[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) for (const item of value) walk(item);
+      else if (value && typeof value === 'object') {
+        if ('exact' in value) {
+          const { exact, prefix, suffix } = value as { exact: string; prefix: string | null; suffix: string | null };
+          served.push({ exact, prefix, suffix });
+        } else for (const item of Object.values(value)) walk(item);
+      }
+    };
+    const data = corpus();
+    for (const record of data.records()) {
+      walk(record);
+      walk(data.mentions(record.id));
+    }
+    const key = (e: { exact: string; prefix: string | null; suffix: string | null }) =>
+      JSON.stringify([e.exact, e.prefix, e.suffix]);
+    expect(served.map(key).sort()).toEqual(fromFiles.map(key).sort());
+  });
+});
+
+describe('sentences found on first use', () => {
+  it('are the sentences the segmenter finds, in full and around every offset', () => {
+    const article = new ArticleText('a', text);
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const expected = [...segmenter.segment(text)]
+      .map(({ segment, index }) => ({ trimmed: segment.trim(), index, segment }))
+      .filter(({ trimmed }) => trimmed !== '')
+      .map(({ trimmed, index, segment }, i) => {
+        const start = index + segment.indexOf(trimmed);
+        return { index: i, start, end: start + trimmed.length, text: trimmed };
+      });
+    expect(article.sentences).toEqual(expected);
+    for (let offset = 0; offset < text.length; offset += 97) {
+      const holding = expected.filter((sentence) => sentence.start <= offset).at(-1);
+      expect(article.sentenceAt(offset)).toEqual(holding);
+    }
+  });
+
+  it('are not computed while evidence is placed', () => {
+    const article = new ArticleText('a', text);
+    const { titleEvidence } = JSON.parse(readFileSync(join(ARTICLE, 'article.json'), 'utf8'));
+    const located = article.locate(titleEvidence);
+    expect(typeof located).toBe('object');
+    expect((article as unknown as { segmented?: unknown }).segmented).toBeUndefined();
+  });
+});
+
+describe('evidence placed through a k-gram index', () => {
+  /** The placement the loader made before the index: every occurrence, then the context. */
+  function plainScan(haystack: string, exact: string, prefix?: string, suffix?: string): number | null {
+    const matching: number[] = [];
+    for (let at = haystack.indexOf(exact); at !== -1; at = haystack.indexOf(exact, at + 1)) {
+      if (prefix !== undefined && haystack.slice(at - prefix.length, at) !== prefix) continue;
+      if (suffix !== undefined && !haystack.startsWith(suffix, at + exact.length)) continue;
+      matching.push(at);
+    }
+    return matching.length === 1 ? (matching[0] ?? null) : null;
+  }
+
+  it('agrees with a plain scan on overlapping, repeated, short and edge-of-text words', () => {
+    // A seeded generator (mulberry32) over a small alphabet, so words recur and overlap.
+    let state = 42;
+    const random = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let round = 0; round < 200; round++) {
+      const haystack = Array.from({ length: 20 + pick(200) }, () => 'ab “c'[pick(5)]).join('');
+      const article = new ArticleText('a', haystack);
+      for (let i = 0; i < 30; i++) {
+        const start = pick(haystack.length);
+        const exact = haystack.slice(start, start + 1 + pick(8));
+        const before = pick(3);
+        const after = pick(3);
+        const prefix = before > 0 && start >= before ? haystack.slice(start - before, start) : undefined;
+        const suffix =
+          after > 0 ? haystack.slice(start + exact.length, start + exact.length + after) || undefined : undefined;
+        const expected = plainScan(haystack, exact, prefix, suffix);
+        const located = article.locate({ exact, prefix, suffix });
+        if (expected === null) expect(typeof located).toBe('string');
+        else expect(typeof located === 'string' ? located : located.start).toBe(expected);
+      }
+    }
+  });
+
+  it('refuses a prefix that would reach before the text', () => {
+    const article = new ArticleText('a', 'Report one. Report two.');
+    expect(article.locate({ exact: 'Report', prefix: 'x' })).toBe(
+      '"Report" occurs 2 time(s), but none with the given prefix/suffix matches',
+    );
+  });
+});
+
+describe('the search index, built from the files in a worker', () => {
+  /** The documents as the records hold them, in the order the index was built before the worker. */
+  function fromRecords(data: Corpus) {
+    const words = (evidence: readonly { exact: string }[]) => evidence.map((e) => e.exact).join(' ');
+    const document = (record: NodeRecord) => {
+      switch (record.kind) {
+        case 'Person':
+        case 'Country':
+        case 'Organization':
+        case 'Place':
+        case 'Item': {
+          const mentions = data.mentions(record.id);
+          const titles = mentions.flatMap((m) => m.titles.map((title) => title.title));
+          return {
+            id: record.id,
+            name: record.name,
+            text: [...titles, ...mentions.map((m) => words(m.evidence))].join(' '),
+          };
+        }
+        case 'Article':
+          return { id: record.id, name: record.title, text: record.publisher.name };
+        case 'Agreement':
+        case 'Event':
+          return { id: record.id, name: record.name, text: words(record.evidence) };
+        case 'Provision':
+          return { id: record.id, name: record.summary, text: words(record.evidence) };
+        case 'Accusation':
+          return { id: record.id, name: record.act, text: words(record.evidence) };
+        case 'Quote':
+          return { id: record.id, name: record.words.exact, text: words(record.evidence) };
+      }
+    };
+    const articles = data.all('Article');
+    const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
+      data.all(kind),
+    );
+    const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
+    return [...articles, ...entities, ...claims].map(document);
+  }
+
+  it('indexes what the records hold, articles first, then entities, then claims article by article', () => {
+    for (const dir of [DEFAULT_DATA_DIR, smallCorpus()]) {
+      const data = loadCorpus(dir);
+      expect([...searchDocuments(dir)]).toEqual(fromRecords(data));
+    }
+  });
+
+  it('answers a search made before it is built, once it is built', async () => {
+    const data = loadCorpus();
+    const early = data.search('drones');
+    await data.searchReady;
+    const late = await data.search('drones');
+    expect((await early).map((hit) => hit.record.id)).toEqual(late.map((hit) => hit.record.id));
+    expect(late.length).toBeGreaterThan(0);
+  });
+});
+
+describe('references', () => {
+  it('may point to a record of a later article', () => {
+    const dir = smallCorpus();
+    const articles = readdirSync(join(dir, 'articles')).sort();
+    const [first, last] = [articles[0], articles.at(-1)] as [string, string];
+    const later = JSON.parse(readFileSync(join(dir, 'articles', last, 'events.json'), 'utf8'))[0].id as string;
+    const quotesFile = join(dir, 'articles', first, 'quotes.json');
+    const quotes = JSON.parse(readFileSync(quotesFile, 'utf8'));
+    quotes[0].event = later;
+    writeFileSync(quotesFile, JSON.stringify(quotes));
+    const data = loadCorpus(dir);
+    expect(data.related('quotesByEvent', later).map((quote) => quote.id)).toEqual([quotes[0].id]);
+  });
+});
