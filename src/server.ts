@@ -1,7 +1,8 @@
 /**
  * Starts claimgraph: reads its settings from the environment, loads and verifies data/, then
- * listens on HOST:PORT until SIGTERM or SIGINT, when /ready turns 503, the server stops accepting
- * connections, lets requests in flight finish, and exits 0. Logs are JSON lines on stdout.
+ * listens on HOST:PORT (/ready answers 503 until the search index is built) until SIGTERM or
+ * SIGINT, when /ready turns 503, the server stops accepting connections, lets requests in flight
+ * finish, and exits 0. Logs are JSON lines on stdout.
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
@@ -32,6 +33,20 @@ try {
   process.exit(1);
 }
 
+// The search index is built in a worker thread once the data is loaded: the server listens
+// meanwhile (a search waits for the index), and /ready answers 503 until it is built.
+let searchable = false;
+corpus.searchReady.then(
+  () => {
+    searchable = true;
+    console.log(`claimgraph: search index ready (${Math.round(performance.now() - started)} ms after start)`);
+  },
+  (error: Error) => {
+    console.error(`claimgraph: stopping, the search index failed: ${error.message}`);
+    process.exit(1);
+  },
+);
+
 let draining = false;
 // Log lines are written together once per turn of the event loop: stdout is usually a pipe, and
 // a write to a pipe blocks, so one write per request would cost a system call per request.
@@ -46,8 +61,14 @@ const log = (entry: LogEntry) => {
   pending.push(`${JSON.stringify(entry)}\n`);
 };
 process.once('exit', flush);
-const { yoga, listener } = createClaimgraph({ corpus, config, log, ready: () => !draining });
+const { yoga, listener } = createClaimgraph({ corpus, config, log, ready: () => searchable && !draining });
 const server = createServer(listener);
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
+  console.error(`claimgraph: refusing to start, cannot listen on ${host}:${port}: ${reason}`);
+  process.exit(1);
+});
 
 server.listen(port, host, () => {
   const ms = Math.round(performance.now() - started);

@@ -8,20 +8,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let server: ChildProcessWithoutNullStreams;
 let url: string;
+/** Everything the server has printed on stdout so far. */
+let out = '';
+
+function start(port: string): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
+  });
+}
+
+/** Resolves once the server's stdout matches `pattern`. */
+function printed(pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = out.match(pattern);
+      if (match) {
+        server.stdout.off('data', check);
+        resolve(match);
+      }
+    };
+    server.stdout.on('data', check);
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    check();
+  });
+}
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+  server = start('0');
+  server.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
   });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const match = out.match(/listening at (http:\/\/\S+)/);
-      if (match?.[1]) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  url = (await printed(/listening at (http:\/\/\S+)/))[1] ?? '';
 });
 
 afterAll(() => {
@@ -51,6 +68,26 @@ describe('the server over real HTTP', () => {
   it('reports health', async () => {
     const response = await fetch(new URL('/health', url));
     expect(response.status).toBe(200);
+  });
+
+  it('is ready once its search index is built', async () => {
+    await printed(/search index ready/);
+    const response = await fetch(new URL('/ready', url));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses to start on a port already taken, and says so', async () => {
+    const port = new URL(url).port;
+    const second = start(port);
+    let stderr = '';
+    second.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const [code] = await once(second, 'exit');
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `claimgraph: refusing to start, cannot listen on 127.0.0.1:${port}: the address is already in use`,
+    );
   });
 
   it('exits with code 0 on SIGTERM', async () => {
