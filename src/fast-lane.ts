@@ -102,6 +102,8 @@ export interface FastLaneOptions {
   corpus: Corpus;
   performance: PerformanceOptions;
   observability: Observability;
+  /** The server's body limit (CLAIMGRAPH_MAX_BODY_BYTES): a larger body is Yoga's to refuse. */
+  maxBodyBytes: number;
 }
 
 export class FastLane {
@@ -110,7 +112,11 @@ export class FastLane {
   private readonly met = new Map<string, Met>();
   private readonly compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
 
-  constructor(private readonly options: FastLaneOptions) {}
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly options: FastLaneOptions) {
+    this.maxBodyBytes = Math.min(MAX_BODY_BYTES, options.maxBodyBytes);
+  }
 
   /** The Yoga plugin through which the lane learns Yoga's answers. */
   readonly plugin: Plugin<Context> = {
@@ -154,7 +160,7 @@ export class FastLane {
     if (method !== 'POST' || url !== '/graphql') return undefined;
     if (!headers['content-type']?.startsWith('application/json')) return undefined;
     const length = Number(headers['content-length']);
-    if (!(length > 0 && length <= MAX_BODY_BYTES)) return undefined;
+    if (!(length > 0 && length <= this.maxBodyBytes)) return undefined;
     if (headers['if-none-match'] !== undefined || headers['transfer-encoding'] !== undefined) return undefined;
     let key = '';
     const raw = request.rawHeaders;

@@ -45,7 +45,7 @@ export function createClaimgraphYoga(options: YogaOptions) {
 export function createClaimgraph({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
   const observability = createObservability({ log, ready });
   const lane = config.performance.fastLane
-    ? new FastLane({ corpus, performance: config.performance, observability })
+    ? new FastLane({ corpus, performance: config.performance, observability, maxBodyBytes: config.limits.bodyBytes })
     : undefined;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,

@@ -173,6 +173,13 @@ describe('what makes a request another request', () => {
     expect(server.yogaRequests()).toBe(before + 1);
   });
 
+  it('a body over the server’s body limit stays with Yoga, which refuses it', async () => {
+    const server = await laneServer({ CLAIMGRAPH_MAX_BODY_BYTES: '1000' });
+    const long = JSON.stringify({ query: `{ people(first: 1) { totalCount } }\n#${' '.repeat(1500)}` });
+    for (let i = 0; i < 3; i++) expect((await server.post(long)).status).toBe(413);
+    expect(server.yogaRequests()).toBe(3);
+  });
+
   it('a body over 16 KiB stays with Yoga', async () => {
     const server = await laneServer();
     const padded = JSON.stringify({ query: `{ people(first: 1) { totalCount } }\n#${' '.repeat(17 * 1024)}` });
