@@ -24,6 +24,9 @@ const list = z
   );
 
 const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  CLAIMGRAPH_DATA_DIR: z.string().optional(),
   NODE_ENV: z.string().optional(),
   CLAIMGRAPH_MAX_DEPTH: positiveInt(10),
   CLAIMGRAPH_MAX_ALIASES: positiveInt(15),
@@ -40,6 +43,10 @@ const Env = z.object({
 });
 
 export interface Config {
+  /** Where to listen: `PORT` (0: any free port) and `HOST`. */
+  listen: { port: number; host: string };
+  /** `CLAIMGRAPH_DATA_DIR`: the data folder; undefined for the repository's data/. */
+  dataDir: string | undefined;
   /** `NODE_ENV=production`: masked errors without details, no field suggestions, no GraphiQL by default. */
   production: boolean;
   /** `NODE_ENV=development` only (not when unset): masked errors carry the original error's message. */
@@ -83,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   return {
+    listen: { port: e.PORT, host: e.HOST },
+    dataDir: e.CLAIMGRAPH_DATA_DIR || undefined,
     production,
     development: e.NODE_ENV === 'development',
     limits: {

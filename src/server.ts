@@ -11,8 +11,6 @@ import { loadCorpus } from './data/load.ts';
 import type { LogEntry } from './plugins/observability.ts';
 import { createClaimgraph } from './yoga.ts';
 
-const port = Number(process.env.PORT ?? 4000);
-const host = process.env.HOST ?? '0.0.0.0';
 const started = performance.now();
 
 let config: ReturnType<typeof loadConfig>;
@@ -23,10 +21,11 @@ try {
   console.error(`claimgraph: refusing to start, ${error.message}`);
   process.exit(1);
 }
+const { port, host } = config.listen;
 
 let corpus: ReturnType<typeof loadCorpus>;
 try {
-  corpus = loadCorpus(process.env.CLAIMGRAPH_DATA_DIR || undefined);
+  corpus = loadCorpus(config.dataDir);
 } catch (error) {
   if (!(error instanceof DataError)) throw error;
   console.error(`claimgraph: refusing to start, bad data: ${error.message}`);

@@ -90,6 +90,17 @@ describe('the server over real HTTP', () => {
     );
   });
 
+  it('refuses a malformed setting, naming it', async () => {
+    const bad = start('http');
+    let stderr = '';
+    bad.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const [code] = await once(bad, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^claimgraph: refusing to start, invalid environment: PORT: /);
+  });
+
   it('exits with code 0 on SIGTERM', async () => {
     const exited = once(server, 'exit');
     server.kill('SIGTERM');

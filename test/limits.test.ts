@@ -130,6 +130,8 @@ describe('every example operation passes the default limits', () => {
 describe('settings from the environment', () => {
   it('defaults: no looser than graphql-armor', () => {
     expect(loadConfig({})).toEqual({
+      listen: { port: 4000, host: '0.0.0.0' },
+      dataDir: undefined,
       production: false,
       development: false,
       limits: { depth: 10, aliases: 15, tokens: 1000, directives: 50, cost: 20_000, bodyBytes: 100_000 },
@@ -155,7 +157,12 @@ describe('settings from the environment', () => {
       CLAIMGRAPH_MAX_BODY_BYTES: '2048',
       CLAIMGRAPH_CORS_ORIGINS: 'https://a.example, https://b.example',
       CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: '1',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      CLAIMGRAPH_DATA_DIR: '/srv/claimgraph',
     });
+    expect(config.listen).toEqual({ port: 8080, host: '127.0.0.1' });
+    expect(config.dataDir).toBe('/srv/claimgraph');
     expect(config.limits).toEqual({ depth: 7, aliases: 5, tokens: 300, directives: 10, cost: 5000, bodyBytes: 2048 });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.trustedOperationsOnly).toBe(true);
@@ -165,5 +172,7 @@ describe('settings from the environment', () => {
     expect(() => loadConfig({ CLAIMGRAPH_MAX_DEPTH: 'deep' })).toThrow(ConfigError);
     expect(() => loadConfig({ CLAIMGRAPH_MAX_DEPTH: '-3' })).toThrow(/CLAIMGRAPH_MAX_DEPTH/);
     expect(() => loadConfig({ CLAIMGRAPH_GRAPHIQL: 'yes please' })).toThrow(/CLAIMGRAPH_GRAPHIQL/);
+    expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 });
