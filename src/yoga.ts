@@ -34,6 +34,7 @@ export interface YogaOptions extends ObservabilityOptions {
   plugins?: Plugin<Context>[];
 }
 
+/** Yoga alone, for tests that call `yoga.fetch` in-process (the fast lane lives in the listener). */
 export function createClaimgraphYoga(options: YogaOptions) {
   return createClaimgraph(options).yoga;
 }

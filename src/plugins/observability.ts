@@ -3,7 +3,9 @@
  * sensible, a fresh UUID otherwise), echoed in the response; one structured log entry per request
  * (request id, method, path, operation name, status, duration); Prometheus metrics at /metrics
  * (@graphql-yoga/plugin-prometheus, plus Node's process metrics); and a readiness check at /ready.
- * Liveness is Yoga's built-in /health.
+ * Liveness is Yoga's built-in /health. Requests the fast lane answers (src/fast-lane.ts) never reach
+ * Yoga: it reports them through the same `requestId` and `finished`, so they get the same id, log
+ * entry and HTTP metric.
  */
 import { randomUUID } from 'node:crypto';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
