@@ -1,7 +1,7 @@
 /**
  * Times loadCorpus on one data directory, without the server: `node --expose-gc --import tsx
  * bench/load.ts <data-dir>` prints the time to load and verify the data, the time until the
- * search index (built beside the load, in a worker thread) is ready, the RSS and main-thread
+ * search index (built after the load, in a worker thread) is ready, the RSS and main-thread
  * heap after a full GC, and the peak RSS.
  */
 import { loadCorpus } from '../src/data/load.ts';

@@ -18,6 +18,11 @@ export function pinned(cpu: number, command: string[]): string[] {
   return canPin() ? ['taskset', '-c', String(cpu), ...command] : command;
 }
 
+/** Pins every thread of a running process to one CPU (`taskset -a -p`), when pinning is possible. */
+export function pinProcess(cpu: number, pid: number): void {
+  if (canPin()) spawnSync('taskset', ['-a', '-c', '-p', String(cpu), String(pid)]);
+}
+
 function safeRead(file: string): string {
   try {
     return readFileSync(file, 'utf8');
