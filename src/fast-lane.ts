@@ -37,9 +37,8 @@ import { jitCanRun, type PerformanceOptions } from './plugins/performance.ts';
 const MAX_BODY_BYTES = 16 * 1024;
 /** Largest answer the lane keeps the bytes of. */
 const MAX_ANSWER_BYTES = 128 * 1024;
-/** Requests the lane answers; requests it has met but not learnt are remembered apart. */
-const MAX_LEARNT = 500;
-const MAX_MET = 1_000;
+/** Requests the lane answers, and those it has met but not learnt (remembered apart). */
+export const CAPACITY = { learnt: 500, met: 1_000 };
 /**
  * Request headers that never change an answer: the length the body already gives, connection
  * handling, and what identifies or traces one request (which would make every request new).
@@ -104,6 +103,8 @@ export interface FastLaneOptions {
   observability: Observability;
   /** The server's body limit (CLAIMGRAPH_MAX_BODY_BYTES): a larger body is Yoga's to refuse. */
   maxBodyBytes: number;
+  /** How many requests it keeps (tests use small numbers); `CAPACITY` by default. */
+  capacity?: typeof CAPACITY;
 }
 
 export class FastLane {
@@ -113,9 +114,11 @@ export class FastLane {
   private readonly compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
 
   private readonly maxBodyBytes: number;
+  private readonly capacity: typeof CAPACITY;
 
   constructor(private readonly options: FastLaneOptions) {
     this.maxBodyBytes = Math.min(MAX_BODY_BYTES, options.maxBodyBytes);
+    this.capacity = options.capacity ?? CAPACITY;
   }
 
   /** The Yoga plugin through which the lane learns Yoga's answers. */
@@ -133,7 +136,7 @@ export class FastLane {
       // The request that teaches the lane waits for the lesson (once per request it learns), so
       // the next one finds it learnt.
       return this.learn(key, request, response, incoming[executedKey]).catch(() =>
-        remember(this.met, key, 'yoga', MAX_MET),
+        remember(this.met, key, 'yoga', this.capacity.met),
       );
     },
   };
@@ -198,7 +201,7 @@ export class FastLane {
     }
     const met = this.met.get(key);
     if (met === 'seen') request[learnKey] = key;
-    else if (met === undefined) remember(this.met, key, 'seen', MAX_MET);
+    else if (met === undefined) remember(this.met, key, 'seen', this.capacity.met);
     this.toYoga(request, response, yoga, body);
   }
 
@@ -235,13 +238,13 @@ export class FastLane {
   private async learn(key: string, request: Request, response: Response, executed?: Executed): Promise<void> {
     const type = response.headers.get('content-type') ?? '';
     if (response.status !== 200 || !/^application\/(graphql-response\+)?json\b/.test(type)) {
-      remember(this.met, key, 'yoga', MAX_MET);
+      remember(this.met, key, 'yoga', this.capacity.met);
       return;
     }
     const text = await response.clone().text();
     const result = JSON.parse(text) as Record<string, unknown>;
     if (Object.keys(result).join() !== 'data' || result.data === null) {
-      remember(this.met, key, 'yoga', MAX_MET);
+      remember(this.met, key, 'yoga', this.capacity.met);
       return;
     }
     const headers: string[] = [];
@@ -257,8 +260,8 @@ export class FastLane {
       if (JSON.stringify(await run()) === text) learnt = { kind: 'execute', answer, run };
     }
     this.met.delete(key);
-    if (learnt) remember(this.learnt, key, learnt, MAX_LEARNT);
-    else remember(this.met, key, 'yoga', MAX_MET);
+    if (learnt) remember(this.learnt, key, learnt, this.capacity.learnt);
+    else remember(this.met, key, 'yoga', this.capacity.met);
   }
 
   /** Executes what Yoga executed, with the same variables and a fresh context each time. */

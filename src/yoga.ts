@@ -13,7 +13,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import { isClientInputError } from './errors.ts';
-import { FastLane } from './fast-lane.ts';
+import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
@@ -32,6 +32,8 @@ export interface YogaOptions extends ObservabilityOptions {
   config?: Config;
   /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
+  /** How many requests the fast lane keeps (tests use small numbers); src/fast-lane.ts's `CAPACITY` by default. */
+  laneCapacity?: FastLaneOptions['capacity'];
 }
 
 /** Yoga alone, for tests that call `yoga.fetch` in-process (the fast lane lives in the listener). */
@@ -43,10 +45,17 @@ export function createClaimgraphYoga(options: YogaOptions) {
  * Yoga, and the Node request listener that serves it: the fast lane in front of Yoga when it is on
  * (CLAIMGRAPH_FAST_LANE), Yoga itself otherwise.
  */
-export function createClaimgraph({ corpus, config = loadConfig(), plugins = [], log, ready }: YogaOptions) {
+export function createClaimgraph(options: YogaOptions) {
+  const { corpus, config = loadConfig(), plugins = [], log, ready, laneCapacity } = options;
   const observability = createObservability({ log, ready });
   const lane = config.performance.fastLane
-    ? new FastLane({ corpus, performance: config.performance, observability, maxBodyBytes: config.limits.bodyBytes })
+    ? new FastLane({
+        corpus,
+        performance: config.performance,
+        observability,
+        maxBodyBytes: config.limits.bodyBytes,
+        capacity: laneCapacity,
+      })
     : undefined;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,

@@ -42,12 +42,17 @@ afterEach(async () => {
   open = [];
 });
 
-async function laneServer(env: Record<string, string> = {}, data: Corpus = corpus()): Promise<Lane> {
+async function laneServer(
+  env: Record<string, string> = {},
+  data: Corpus = corpus(),
+  laneCapacity?: { learnt: number; met: number },
+): Promise<Lane> {
   let yogaRequests = 0;
   const log: LogEntry[] = [];
   const server = await serve({
     corpus: data,
     config: configFrom(env),
+    laneCapacity,
     log: (entry) => log.push(entry),
     plugins: [{ onResponse: () => void yogaRequests++ }],
   });
@@ -245,6 +250,27 @@ describe('answers from the lane', () => {
         },
       ],
     });
+  });
+
+  it('are kept for a bounded number of requests, the oldest forgotten first', async () => {
+    const server = await laneServer({}, corpus(), { learnt: 2, met: 2 });
+    const request = (n: number) => JSON.stringify({ query: `{ people(first: ${n}) { totalCount } }` });
+    const yogaAnswers = async (n: number) => {
+      const before = server.yogaRequests();
+      expect((await server.post(request(n))).status).toBe(200);
+      return server.yogaRequests() - before;
+    };
+    for (const n of [1, 2]) for (let i = 0; i < 2; i++) await yogaAnswers(n); // learnt: 1, 2
+    expect(await yogaAnswers(1)).toBe(0);
+    expect(await yogaAnswers(2)).toBe(0);
+    for (let i = 0; i < 2; i++) await yogaAnswers(3); // learnt: 2, 3; 1 is forgotten
+    expect(await yogaAnswers(3)).toBe(0);
+    expect(await yogaAnswers(2)).toBe(0);
+    expect(await yogaAnswers(1)).toBe(1);
+    // Requests met once each push one another out of their own map, not the learnt ones.
+    for (const n of [4, 5, 6, 7]) await yogaAnswers(n);
+    expect(await yogaAnswers(2)).toBe(0);
+    expect(await yogaAnswers(3)).toBe(0);
   });
 
   it('with the fast lane off, every request goes through Yoga', async () => {
