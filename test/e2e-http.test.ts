@@ -2,7 +2,7 @@
  * The real server, as `npm start` runs it, on a free port: it answers GraphQL over HTTP, serves a
  * self-contained GraphiQL page, reports health, and exits cleanly on SIGTERM.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,10 +11,16 @@ let url: string;
 /** Everything the server has printed on stdout so far. */
 let out = '';
 
+const SERVER = ['--import', 'tsx', 'src/server.ts'];
+const envWith = (port: string) => ({ ...process.env, PORT: port, HOST: '127.0.0.1' });
+
 function start(port: string): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
-  });
+  return spawn(process.execPath, SERVER, { env: envWith(port) });
+}
+
+/** A server expected to refuse to start: its exit status and what it printed on stderr. */
+function startAndExit(port: string) {
+  return spawnSync(process.execPath, SERVER, { env: envWith(port), encoding: 'utf8', timeout: 60_000 });
 }
 
 /** Resolves once the server's stdout matches `pattern`. */
@@ -76,29 +82,19 @@ describe('the server over real HTTP', () => {
     expect(response.status).toBe(200);
   });
 
-  it('refuses to start on a port already taken, and says so', async () => {
+  it('refuses to start on a port already taken, and says so', () => {
     const port = new URL(url).port;
-    const second = start(port);
-    let stderr = '';
-    second.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const [code] = await once(second, 'exit');
-    expect(code).toBe(1);
-    expect(stderr.trim()).toBe(
+    const second = startAndExit(port);
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim()).toBe(
       `claimgraph: refusing to start, cannot listen on 127.0.0.1:${port}: the address is already in use`,
     );
   });
 
-  it('refuses a malformed setting, naming it', async () => {
-    const bad = start('http');
-    let stderr = '';
-    bad.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const [code] = await once(bad, 'exit');
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^claimgraph: refusing to start, invalid environment: PORT: /);
+  it('refuses a malformed setting, naming it', () => {
+    const bad = startAndExit('http');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^claimgraph: refusing to start, invalid environment: PORT: /);
   });
 
   it('exits with code 0 on SIGTERM', async () => {

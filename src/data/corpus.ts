@@ -236,7 +236,7 @@ export class Corpus {
     return this.mentionsByEntity.get(entity) ?? [];
   }
 
-  /** Attaches the full-text index (built beside the loader); called once, when every record is in. */
+  /** Attaches the full-text index (built in a worker once the load is done); called once, when every record is in. */
   index(searchIndex: SearchIndex): void {
     this.searchIndex = searchIndex;
   }
