@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: load-tests claimgraph's real server (src/server.ts) in several configurations
- * against two references on the same schema and corpus, over the operations in bench/operations/:
+ * against references that serve the same schema (src/schema) and corpus, over the operations in
+ * bench/operations/:
  *
- *   limit        node:http writing the precomputed answer bytes: the ceiling on this machine
- *   graphql-js   bare graphql-js `execute` over node:http, parse/validate cached
+ *   limit            node:http writing the precomputed answer bytes: the ceiling on this machine
+ *   graphql-js       bare graphql-js `execute` over node:http, parse/validate cached
+ *   mercurius+jit    mercurius on fastify with graphql-jit: the fastest of the published comparisons
+ *   apollo-server    Apollo Server's standalone server, with its defaults
  *   yoga             claimgraph through Yoga only, on plain graphql-js, no response cache
  *   yoga+jit         … with graphql-jit
  *   yoga+jit+cache   … with graphql-jit and the response cache
@@ -47,6 +50,8 @@ const claimgraph = (jit: string, cache: string, lane: string) => () => ({
 const CONFIGS: Record<string, (answers: string) => { command: string[]; env?: NodeJS.ProcessEnv }> = {
   limit: (answers) => ({ command: [...node, 'bench/servers/limit.ts', answers] }),
   'graphql-js': () => ({ command: [...node, 'bench/servers/graphql-js.ts'] }),
+  'mercurius+jit': () => ({ command: [...node, 'bench/servers/mercurius.ts'] }),
+  'apollo-server': () => ({ command: [...node, 'bench/servers/apollo-server.ts'] }),
   yoga: claimgraph('0', '0', '0'),
   'yoga+jit': claimgraph('1', '0', '0'),
   'yoga+jit+cache': claimgraph('1', '1', '0'),
