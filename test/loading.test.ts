@@ -115,6 +115,8 @@ describe('evidence placed through a k-gram index', () => {
   }
 
   it('agrees with a plain scan on overlapping, repeated, short and edge-of-text words', () => {
+    // "š" shares its low byte with "a", which the index's k-grams keep. Two articles are placed at
+    // once, and then marked placed, so the next round's may fill tables the last round used.
     // A seeded generator (mulberry32) over a small alphabet, so words recur and overlap.
     let state = 42;
     const random = () => {
@@ -126,9 +128,11 @@ describe('evidence placed through a k-gram index', () => {
     };
     const pick = (n: number) => Math.floor(random() * n);
     for (let round = 0; round < 200; round++) {
-      const haystack = Array.from({ length: 20 + pick(200) }, () => 'ab “c'[pick(5)]).join('');
-      const article = new ArticleText('a', haystack);
-      for (let i = 0; i < 30; i++) {
+      const haystacks = [0, 1].map(() => Array.from({ length: 20 + pick(200) }, () => 'ab “cš'[pick(6)]).join(''));
+      const articles = haystacks.map((haystack) => new ArticleText('a', haystack));
+      for (let i = 0; i < 60; i++) {
+        const haystack = haystacks[i % 2] as string;
+        const article = articles[i % 2] as ArticleText;
         const start = pick(haystack.length);
         const exact = haystack.slice(start, start + 1 + pick(8));
         const before = pick(3);
@@ -141,6 +145,7 @@ describe('evidence placed through a k-gram index', () => {
         if (expected === null) expect(typeof located).toBe('string');
         else expect(typeof located === 'string' ? located : located.start).toBe(expected);
       }
+      for (const article of articles) article.placed();
     }
   });
 

@@ -11,13 +11,24 @@ export interface Sentence {
 /** The length of the k-grams by which an article's text is indexed to place evidence. */
 const GRAM = 4;
 
-/** Positions of each k-gram of a text, by hash: chains through `next`, and their lengths. */
+/**
+ * Positions of each k-gram of a text, by hash: chains through `next`, and their lengths. A table
+ * of `heads.length` slots (a power of two) indexes a text of up to that many characters.
+ */
 interface Grams {
-  mask: number;
+  /** How far a 32-bit hash is shifted right to give a slot. */
+  hashShift: number;
   heads: Int32Array;
   next: Int32Array;
   counts: Int32Array;
 }
+
+/**
+ * The tables of the last article whose evidence was all placed, for the next one of the same size
+ * to fill again: the loader places one article's evidence after another, and allocating three
+ * tables for each article of a large corpus cost more than filling them.
+ */
+let spare: Grams | undefined;
 
 /**
  * An article's text, with what is needed to place evidence in it. Sentences are found on first
@@ -57,6 +68,7 @@ export class ArticleText {
 
   /** Drops what placing evidence needed; called once the article's evidence is all placed. */
   placed(): void {
+    if (this.grams) spare = this.grams;
     this.grams = undefined;
   }
 
@@ -87,18 +99,18 @@ export class ArticleText {
    * the positions where the rarest of a few of its k-grams occurs are tried.
    */
   private lookUp(needle: string, before: number, exact: string): number {
-    const { mask, heads, next, counts } = this.index();
+    const { hashShift, heads, next, counts } = this.index();
     // The first, middle and last k-grams of the words: the one with the shortest chain.
     let offset = 0;
-    let slot = hash(exact, 0) & mask;
+    let slot = hash(gram(exact, 0)) >>> hashShift;
     const last = exact.length - GRAM;
     const middle = last >> 1;
-    const atMiddle = hash(exact, middle) & mask;
+    const atMiddle = hash(gram(exact, middle)) >>> hashShift;
     if ((counts[atMiddle] ?? 0) < (counts[slot] ?? 0)) {
       offset = middle;
       slot = atMiddle;
     }
-    const atLast = hash(exact, last) & mask;
+    const atLast = hash(gram(exact, last)) >>> hashShift;
     if ((counts[atLast] ?? 0) < (counts[slot] ?? 0)) {
       offset = last;
       slot = atLast;
@@ -118,20 +130,19 @@ export class ArticleText {
   private index(): Grams {
     if (this.grams) return this.grams;
     const text = this.text;
-    let size = 64;
-    while (size < text.length) size <<= 1;
-    const heads = new Int32Array(size).fill(-1);
-    const counts = new Int32Array(size);
-    const next = new Int32Array(Math.max(text.length - GRAM + 1, 0));
-    const mask = size - 1;
+    const grams = emptyGrams(text.length);
+    const { hashShift, heads, next, counts } = grams;
+    // The k-gram ending at each position is rolled in one character at a time.
+    let window = text.length >= GRAM ? gram(text, 0) >>> 8 : 0;
     for (let at = 0; at + GRAM <= text.length; at++) {
-      const slot = hash(text, at) & mask;
+      window = (window << 8) | (text.charCodeAt(at + GRAM - 1) & 0xff);
+      const slot = hash(window) >>> hashShift;
       next[at] = heads[slot] ?? -1;
       heads[slot] = at;
       counts[slot] = (counts[slot] ?? 0) + 1;
     }
-    this.grams = { mask, heads, next, counts };
-    return this.grams;
+    this.grams = grams;
+    return grams;
   }
 
   /** Why the evidence cannot be placed; the slow path, taken only for bad data. */
@@ -212,11 +223,41 @@ function segment(text: string): Sentence[] {
   return sentences;
 }
 
-/** A hash of the k-gram of `text` at `at` (FNV-1a over its UTF-16 code units). */
-function hash(text: string, at: number): number {
-  let h = 0x811c9dc5;
-  for (let i = at; i < at + GRAM; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Empty tables to index a text of `length` characters: the spare ones if they fit. */
+function emptyGrams(length: number): Grams {
+  let size = 64;
+  let hashShift = 32 - 6;
+  while (size < length) {
+    size <<= 1;
+    hashShift--;
+  }
+  const reused = spare?.heads.length === size ? spare : undefined;
+  // Taken, so that an article indexed while this one is being placed gets tables of its own.
+  if (reused) spare = undefined;
+  const grams = reused ?? {
+    hashShift,
+    heads: new Int32Array(size),
+    next: new Int32Array(size),
+    counts: new Int32Array(size),
+  };
+  grams.heads.fill(-1);
+  if (reused) grams.counts.fill(0);
+  return grams;
+}
+
+/**
+ * The k-gram of `text` at `at` as 32 bits: the low byte of each of its UTF-16 code units. Two
+ * k-grams that differ only in high bytes share a chain; every position on it is checked anyway.
+ */
+function gram(text: string, at: number): number {
+  let window = 0;
+  for (let i = at; i < at + GRAM; i++) window = (window << 8) | (text.charCodeAt(i) & 0xff);
+  return window;
+}
+
+/** Spreads a k-gram over 32 bits (Fibonacci hashing): its top bits are the slot. */
+function hash(gram: number): number {
+  return Math.imul(gram, 0x9e3779b1) >>> 0;
 }
 
 function occurrences(text: string, needle: string): number[] {

@@ -198,7 +198,8 @@ export const QuoteFile = z.strictObject({
   evidence: Evidences,
 });
 
-export const files = {
+/** The schema of each file, as zod's general parser runs it. */
+export const fileSchemas = {
   people: z.array(PersonFile),
   countries: z.array(CountryFile),
   organizations: z.array(OrganizationFile),
@@ -211,6 +212,20 @@ export const files = {
   quotes: z.array(QuoteFile),
   events: z.array(EventFile),
 } as const;
+
+/**
+ * The schema of each file, compiled: a valid file is checked by code generated for its schema,
+ * several times faster than zod's general parser, and an invalid one is parsed again by that
+ * parser, so a fault is reported exactly as before. `strict`: a schema the compiler cannot take
+ * stops the import here rather than quietly falling back to the slow path for every file.
+ */
+export const files = compiled(fileSchemas);
+
+function compiled<T extends Record<string, z.ZodType>>(schemas: T): T {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [name, z.compile(schema, { strict: true })]),
+  ) as T;
+}
 
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
 export type PersonFile = z.infer<typeof PersonFile>;
