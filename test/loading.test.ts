@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/generate.ts';
 import type { Corpus, NodeRecord } from '../src/data/corpus.ts';
 import { searchDocuments, searchOrder } from '../src/data/documents.ts';
-import { ArticleText } from '../src/data/evidence.ts';
+import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
 import { buildIndex, SEARCH_OPTIONS } from '../src/data/search-index.ts';
 import { corpus } from './helpers.ts';
@@ -74,6 +74,30 @@ describe('evidence kept as offsets', () => {
     const key = (e: { exact: string; prefix: string | null; suffix: string | null }) =>
       JSON.stringify([e.exact, e.prefix, e.suffix]);
     expect(served.map(key).sort()).toEqual(fromFiles.map(key).sort());
+  });
+});
+
+describe('article texts kept as their UTF-8 bytes', () => {
+  it('serve the text the file gives, before and after the evidence is placed', () => {
+    const data = loadCorpus();
+    for (const article of data.all('Article')) {
+      const fromFile = readFileSync(join(DEFAULT_DATA_DIR, article.textFile), 'utf8');
+      expect(article.text).toBe(fromFile);
+      expect(article.length).toBe(fromFile.length);
+    }
+  });
+
+  it('serve every text and its evidence when more are read than are kept decoded', () => {
+    const texts = Array.from({ length: 100 }, (_, i) => `${i}: “${text.slice(i, i + 500)}” – ${i}`);
+    const articles = texts.map((words, i) => new ArticleText(`a${i}`, words));
+    const placed = articles.map((article, i) => article.locate({ exact: `${i}: “` }));
+    for (const article of articles) article.placed();
+    for (let round = 0; round < 2; round++) {
+      for (const [i, article] of articles.entries()) {
+        expect(article.text).toBe(texts[i]);
+        expect((placed[i] as Evidence).exact).toBe(`${i}: “`);
+      }
+    }
   });
 });
 

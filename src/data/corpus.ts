@@ -65,7 +65,9 @@ export interface ArticleRecord {
   publisher: { name: string; evidence: Evidence };
   language: string;
   published: { date: string; inference: string; evidence: Evidence[] };
-  text: string;
+  readonly text: string;
+  /** The text's length in UTF-16 code units. */
+  length: number;
   sha256: string;
   /** Where the text lives, relative to the data directory. */
   textFile: string;

@@ -166,7 +166,7 @@ class Loader {
     const bytes = this.readFile(textFile, false) as Buffer;
     const text = bytes.toString('utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const article = new ArticleText(meta.id, text);
+    const article = new ArticleText(meta.id, text, bytes);
     const at = new At(this, file, meta.id, undefined, article);
 
     // Each path is made once per article: they are kept with every id defined in the file.
@@ -198,7 +198,11 @@ class Loader {
       publisher: { name: meta.publisher.name, evidence: at.evidence(meta.publisher.evidence, 'publisher.evidence') },
       language: meta.language,
       published: { ...meta.published, evidence: at.evidences(meta.published.evidence, 'published.evidence') },
-      text,
+      // The text lives in `article`, as bytes once its evidence is placed.
+      get text() {
+        return article.text;
+      },
+      length: article.length,
       sha256,
       textFile: relative(this.dataDir, textFile),
     });
