@@ -111,6 +111,7 @@ class Loader {
         }
       }
     }
+    this.corpus.trim();
     // The search index is built in a worker thread from the verified files, once the load is
     // done: built beside the load, it took the load twice as long (memory bandwidth and GC
     // threads are shared) and was not ready any sooner.
