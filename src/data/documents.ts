@@ -76,6 +76,8 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
       yield { id: id++, name: entity.name, text: [...titles, ...words].join(' ') };
     }
   }
+  // Every mention's words are in the entities' documents: not kept while the claims are read.
+  mentioned.clear();
   for (const dir of articles) {
     for (const event of read<EventFile[]>(join(dir, 'events.json')) ?? []) {
       yield { id: id++, name: event.name, text: words(event.evidence) };
