@@ -8,12 +8,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/generate.ts';
 import type { Corpus, NodeRecord } from '../src/data/corpus.ts';
-import { searchDocuments } from '../src/data/documents.ts';
-import { ArticleText } from '../src/data/evidence.ts';
+import { searchDocuments, searchOrder } from '../src/data/documents.ts';
+import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
+import { buildIndex, SEARCH_OPTIONS } from '../src/data/search-index.ts';
 import { corpus } from './helpers.ts';
 
 const ARTICLE = join(DEFAULT_DATA_DIR, 'articles/a16048bde2f63942');
@@ -72,6 +74,30 @@ describe('evidence kept as offsets', () => {
     const key = (e: { exact: string; prefix: string | null; suffix: string | null }) =>
       JSON.stringify([e.exact, e.prefix, e.suffix]);
     expect(served.map(key).sort()).toEqual(fromFiles.map(key).sort());
+  });
+});
+
+describe('article texts kept as their UTF-8 bytes', () => {
+  it('serve the text the file gives, before and after the evidence is placed', () => {
+    const data = loadCorpus();
+    for (const article of data.all('Article')) {
+      const fromFile = readFileSync(join(DEFAULT_DATA_DIR, article.textFile), 'utf8');
+      expect(article.text).toBe(fromFile);
+      expect(article.length).toBe(fromFile.length);
+    }
+  });
+
+  it('serve every text and its evidence when more are read than are kept decoded', () => {
+    const texts = Array.from({ length: 100 }, (_, i) => `${i}: “${text.slice(i, i + 500)}” – ${i}`);
+    const articles = texts.map((words, i) => new ArticleText(`a${i}`, words));
+    const placed = articles.map((article, i) => article.locate({ exact: `${i}: “` }));
+    for (const article of articles) article.placed();
+    for (let round = 0; round < 2; round++) {
+      for (const [i, article] of articles.entries()) {
+        expect(article.text).toBe(texts[i]);
+        expect((placed[i] as Evidence).exact).toBe(`${i}: “`);
+      }
+    }
   });
 });
 
@@ -158,10 +184,10 @@ describe('evidence placed through a k-gram index', () => {
 });
 
 describe('the search index, built from the files in a worker', () => {
-  /** The documents as the records hold them, in the order the index was built before the worker. */
-  function fromRecords(data: Corpus) {
+  /** The document of each record as the record holds it, with the record's position as its id. */
+  function fromRecords(data: Corpus, records: readonly NodeRecord[]) {
     const words = (evidence: readonly { exact: string }[]) => evidence.map((e) => e.exact).join(' ');
-    const document = (record: NodeRecord) => {
+    const document = (record: NodeRecord, id: number) => {
       switch (record.kind) {
         case 'Person':
         case 'Country':
@@ -170,37 +196,60 @@ describe('the search index, built from the files in a worker', () => {
         case 'Item': {
           const mentions = data.mentions(record.id);
           const titles = mentions.flatMap((m) => m.titles.map((title) => title.title));
-          return {
-            id: record.id,
-            name: record.name,
-            text: [...titles, ...mentions.map((m) => words(m.evidence))].join(' '),
-          };
+          return { id, name: record.name, text: [...titles, ...mentions.map((m) => words(m.evidence))].join(' ') };
         }
         case 'Article':
-          return { id: record.id, name: record.title, text: record.publisher.name };
+          return { id, name: record.title, text: record.publisher.name };
         case 'Agreement':
         case 'Event':
-          return { id: record.id, name: record.name, text: words(record.evidence) };
+          return { id, name: record.name, text: words(record.evidence) };
         case 'Provision':
-          return { id: record.id, name: record.summary, text: words(record.evidence) };
+          return { id, name: record.summary, text: words(record.evidence) };
         case 'Accusation':
-          return { id: record.id, name: record.act, text: words(record.evidence) };
+          return { id, name: record.act, text: words(record.evidence) };
         case 'Quote':
-          return { id: record.id, name: record.words.exact, text: words(record.evidence) };
+          return { id, name: record.words.exact, text: words(record.evidence) };
       }
     };
-    const articles = data.all('Article');
-    const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
-      data.all(kind),
-    );
-    const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
-    return [...articles, ...entities, ...claims].map(document);
+    return records.map(document);
   }
 
   it('indexes what the records hold, articles first, then entities, then claims article by article', () => {
     for (const dir of [DEFAULT_DATA_DIR, smallCorpus()]) {
       const data = loadCorpus(dir);
-      expect([...searchDocuments(dir)]).toEqual(fromRecords(data));
+      const records = searchOrder(data);
+      const articles = data.all('Article');
+      const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
+        data.all(kind),
+      );
+      const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
+      expect(records).toEqual([...articles, ...entities, ...claims]);
+      // Every record once: a document's id, its position, names one record.
+      expect(new Set(records.map((record) => record.id)).size).toBe([...data.records()].length);
+      expect([...searchDocuments(dir)]).toEqual(fromRecords(data, records));
+    }
+  });
+
+  it('turns each hit back into the record it was built from', async () => {
+    const dir = smallCorpus();
+    const data = loadCorpus(dir);
+    await data.searchReady;
+    // A claim of the last article, found by the words of its name, lies far into the order.
+    const last = data.all('Article').at(-1) as NodeRecord;
+    const quote = data.related('claimsByArticle', last.id).find((claim) => claim.kind === 'Quote');
+    if (quote?.kind !== 'Quote') throw new Error('the generated corpus has a quote in every article');
+    const hits = await data.search(quote.words.exact);
+    expect(hits.map((hit) => hit.record)).toContain(quote);
+    for (const { record } of hits) expect(data.get(record.id)).toBe(record);
+  });
+
+  it('keeps the scores of a plain MiniSearch index once trimmed', () => {
+    const documents = [...searchDocuments(smallCorpus())];
+    const plain = new MiniSearch(SEARCH_OPTIONS);
+    plain.addAll(documents);
+    const trimmed = buildIndex(documents);
+    for (const query of ['drones', 'Pezeshkian', 'Pezeshkyan', 'supplying missiles', 'minister venlo']) {
+      expect(trimmed.search(query)).toEqual(plain.search(query));
     }
   });
 

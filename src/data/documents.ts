@@ -1,7 +1,8 @@
 /**
- * The documents of the search index, read straight from the data files, in the order the corpus
- * holds its records (articles, then entities, then each article's claims): MiniSearch's scores
- * and the order of equal scores depend on that order.
+ * The documents of the search index, read straight from the data files: articles, then entities,
+ * then each article's claims. MiniSearch's scores and the order of equal scores depend on that
+ * order. A document's id is its position in it: the worker keeps numbers, not the records' id
+ * strings, and the main thread turns a position back into its record with `searchOrder`.
  *
  * - an entity: its name; the titles and the words of every mention, article by article
  * - an article: its title; its publisher
@@ -13,6 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Corpus, NodeRecord } from './corpus.ts';
 import type {
   AccusationFile,
   AgreementFile,
@@ -24,14 +26,30 @@ import type {
 } from './files.ts';
 
 export interface SearchDocument {
-  id: string;
+  /** The document's position among all documents. */
+  id: number;
   name: string;
   text: string;
 }
 
 const ENTITY_FILES = ['people', 'countries', 'organizations', 'places', 'items'] as const;
+/** The kinds of the records of ENTITY_FILES, file by file. */
+const ENTITY_KINDS = ['Person', 'Country', 'Organization', 'Place', 'Item'] as const;
+
+/**
+ * The records in the order `searchDocuments` yields their documents: the record of the document
+ * with id `i` is the `i`th. The corpus holds each kind's records in file order, and each article's
+ * claims in the order of the files below.
+ */
+export function searchOrder(corpus: Corpus): NodeRecord[] {
+  const articles = corpus.all('Article');
+  const entities = ENTITY_KINDS.flatMap((kind) => corpus.all(kind));
+  const claims = articles.flatMap((article) => corpus.related('claimsByArticle', article.id));
+  return [...articles, ...entities, ...claims];
+}
 
 export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
+  let id = 0;
   const articlesDir = join(dataDir, 'articles');
   const articles = readdirSync(articlesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -41,7 +59,7 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
   for (const dir of articles) {
     const article = read<ArticleFile>(join(dir, 'article.json'));
     if (!article) continue;
-    yield { id: article.id, name: article.title, text: article.publisher.name };
+    yield { id: id++, name: article.title, text: article.publisher.name };
     for (const mention of read<MentionFile[]>(join(dir, 'mentions.json')) ?? []) {
       let entity = mentioned.get(mention.entity);
       if (!entity) {
@@ -55,24 +73,26 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
   for (const name of ENTITY_FILES) {
     for (const entity of read<{ id: string; name: string }[]>(join(dataDir, 'entities', `${name}.json`)) ?? []) {
       const { titles = [], words = [] } = mentioned.get(entity.id) ?? {};
-      yield { id: entity.id, name: entity.name, text: [...titles, ...words].join(' ') };
+      yield { id: id++, name: entity.name, text: [...titles, ...words].join(' ') };
     }
   }
+  // Every mention's words are in the entities' documents: not kept while the claims are read.
+  mentioned.clear();
   for (const dir of articles) {
     for (const event of read<EventFile[]>(join(dir, 'events.json')) ?? []) {
-      yield { id: event.id, name: event.name, text: words(event.evidence) };
+      yield { id: id++, name: event.name, text: words(event.evidence) };
     }
     for (const agreement of read<AgreementFile[]>(join(dir, 'agreements.json')) ?? []) {
-      yield { id: agreement.id, name: agreement.name, text: words(agreement.evidence) };
+      yield { id: id++, name: agreement.name, text: words(agreement.evidence) };
       for (const provision of agreement.provisions ?? []) {
-        yield { id: provision.id, name: provision.summary, text: words(provision.evidence) };
+        yield { id: id++, name: provision.summary, text: words(provision.evidence) };
       }
     }
     for (const accusation of read<AccusationFile[]>(join(dir, 'accusations.json')) ?? []) {
-      yield { id: accusation.id, name: accusation.act, text: words(accusation.evidence) };
+      yield { id: id++, name: accusation.act, text: words(accusation.evidence) };
     }
     for (const quote of read<QuoteFile[]>(join(dir, 'quotes.json')) ?? []) {
-      yield { id: quote.id, name: quote.words.exact, text: words(quote.evidence) };
+      yield { id: id++, name: quote.words.exact, text: words(quote.evidence) };
     }
   }
 }

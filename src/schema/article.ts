@@ -40,7 +40,7 @@ builder.node(Article, {
       resolve: (a) => a.published.evidence,
     }),
     text: t.exposeString('text', { description: 'The full text; every Evidence offset points into it.' }),
-    length: t.int({ description: 'Length of `text` in UTF-16 code units.', resolve: (a) => a.text.length }),
+    length: t.exposeInt('length', { description: 'Length of `text` in UTF-16 code units.' }),
     sha256: t.exposeString('sha256', {
       description: 'SHA-256 (hex) of the text as UTF-8 bytes: which text the offsets refer to.',
     }),
