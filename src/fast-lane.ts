@@ -193,7 +193,8 @@ export class FastLane {
         learnt.run,
         (result) => {
           if (result.errors || !result.data) toYoga();
-          else this.send(request, response, learnt.answer, JSON.stringify(result), started);
+          // Encoded once, here: a string would be measured for its length, then encoded to write.
+          else this.send(request, response, learnt.answer, Buffer.from(JSON.stringify(result)), started);
         },
         toYoga,
       );
@@ -214,14 +215,13 @@ export class FastLane {
     request: IncomingMessage,
     response: ServerResponse,
     answer: Answer,
-    bytes: Buffer | string,
+    bytes: Buffer,
     started: number,
   ): void {
     const { observability } = this.options;
     const offered = request.headers['x-request-id'];
     const id = observability.requestId(typeof offered === 'string' ? offered : undefined);
-    const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
-    response.writeHead(200, [...answer.headers, 'content-length', String(length), 'x-request-id', id]);
+    response.writeHead(200, [...answer.headers, 'content-length', String(bytes.length), 'x-request-id', id]);
     response.end(bytes);
     observability.finished({
       id,

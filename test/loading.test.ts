@@ -98,6 +98,12 @@ describe('article texts kept as their UTF-8 bytes', () => {
         expect((placed[i] as Evidence).exact).toBe(`${i}: “`);
       }
     }
+    // Back and forth between two articles: the latest read is never another's text.
+    for (const [i, article] of articles.entries()) {
+      expect(article.text).toBe(texts[i]);
+      expect(articles[0]?.text).toBe(texts[0]);
+      expect((placed[i] as Evidence).exact).toBe(`${i}: “`);
+    }
   });
 });
 
