@@ -15,6 +15,7 @@ import type { Corpus, NodeRecord } from '../src/data/corpus.ts';
 import { searchDocuments, searchOrder } from '../src/data/documents.ts';
 import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
+import { SearchIndex } from '../src/data/search.ts';
 import { buildIndex, SEARCH_OPTIONS } from '../src/data/search-index.ts';
 import { corpus } from './helpers.ts';
 
@@ -256,6 +257,20 @@ describe('the search index, built from the files in a worker', () => {
     const trimmed = buildIndex(documents);
     for (const query of ['drones', 'Pezeshkian', 'Pezeshkyan', 'supplying missiles', 'minister venlo']) {
       expect(trimmed.search(query)).toEqual(plain.search(query));
+    }
+  });
+
+  it('fails, and fails every search, when the files no longer hold one document per record', async () => {
+    // The worker reads the files after the loader: built from other files than the corpus's
+    // records, its positions would name the wrong records, so it is refused.
+    const data = loadCorpus();
+    const index = new SearchIndex(smallCorpus(), data);
+    try {
+      const records = searchOrder(data).length;
+      await expect(index.ready).rejects.toThrow(new RegExp(`search index: \\d+ documents for ${records} records`));
+      await expect(index.search('drones')).rejects.toThrow(/documents for/);
+    } finally {
+      index.close();
     }
   });
 
