@@ -11,12 +11,13 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTITY_FILES } from '../src/data/corpus.ts';
 import { DEFAULT_DATA_DIR } from '../src/data/load.ts';
 
 type Json = Record<string, unknown>;
 type Evidence = { exact: string; prefix?: string };
 
-const ENTITY_FILES = ['people', 'countries', 'organizations', 'places', 'items'] as const;
+const ENTITY_NAMES = Object.keys(ENTITY_FILES) as (keyof typeof ENTITY_FILES)[];
 const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
 const EVENT_KINDS = ['MEETING', 'VISIT', 'SUMMIT', 'SIGNING', 'PRESS_CONFERENCE', 'CEREMONY', 'STATEMENT', 'ARRIVAL'];
 const CHANNELS = ['UNSPECIFIED', 'PRESS_CONFERENCE', 'NEWS_AGENCY_ARTICLE', 'QUOTED_BY_MEDIA', 'TRANSLATION'];
@@ -82,7 +83,7 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 /** The number of records in a data directory's files: entities, articles, claims, provisions, mentions. */
 export function countRecords(dataDir: string): number {
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json[];
-  let count = ENTITY_FILES.reduce((sum, name) => sum + read(join(dataDir, 'entities', `${name}.json`)).length, 0);
+  let count = ENTITY_NAMES.reduce((sum, name) => sum + read(join(dataDir, 'entities', `${name}.json`)).length, 0);
   for (const article of readdirSync(join(dataDir, 'articles'))) {
     count += 1;
     for (const name of CLAIM_FILES) {
@@ -99,11 +100,11 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
   const base = countRecords(DEFAULT_DATA_DIR);
   cpSync(join(DEFAULT_DATA_DIR, 'articles'), join(outDir, 'articles'), { recursive: true });
   const entities = Object.fromEntries(
-    ENTITY_FILES.map((name) => [
+    ENTITY_NAMES.map((name) => [
       name,
       JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'entities', `${name}.json`), 'utf8')) as Json[],
     ]),
-  ) as Record<(typeof ENTITY_FILES)[number], Json[]>;
+  ) as Record<(typeof ENTITY_NAMES)[number], Json[]>;
   const countries = entities.countries.map((c) => ({ id: c.id as string, name: c.name as string }));
   const items = entities.items.map((i) => ({ id: i.id as string, name: i.name as string }));
   const rng = random(seed);
@@ -128,7 +129,7 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
     articles++;
   }
   mkdirSync(join(outDir, 'entities'), { recursive: true });
-  for (const name of ENTITY_FILES) {
+  for (const name of ENTITY_NAMES) {
     writeFileSync(join(outDir, 'entities', `${name}.json`), JSON.stringify(entities[name], null, 1));
   }
   return { records, articles };

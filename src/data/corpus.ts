@@ -152,6 +152,15 @@ export type RecordOf<K extends Kind> = Extract<NodeRecord, { kind: K }>;
 
 export const ACTOR_KINDS = ['Person', 'Country', 'Organization'] as const satisfies Kind[];
 
+/** The files under entities/, each with the kind of its records, in the order they are read. */
+export const ENTITY_FILES = {
+  people: 'Person',
+  countries: 'Country',
+  organizations: 'Organization',
+  places: 'Place',
+  items: 'Item',
+} as const satisfies Partial<Record<keyof typeof files, Kind>>;
+
 /** The records each relation index leads to, by the relation's name. */
 export interface Relations {
   accusationsByAccuser: AccusationRecord;

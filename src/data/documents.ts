@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Corpus, NodeRecord } from './corpus.ts';
+import { type Corpus, ENTITY_FILES, type NodeRecord } from './corpus.ts';
 import type {
   AccusationFile,
   AgreementFile,
@@ -32,10 +32,6 @@ export interface SearchDocument {
   text: string;
 }
 
-const ENTITY_FILES = ['people', 'countries', 'organizations', 'places', 'items'] as const;
-/** The kinds of the records of ENTITY_FILES, file by file. */
-const ENTITY_KINDS = ['Person', 'Country', 'Organization', 'Place', 'Item'] as const;
-
 /**
  * The records in the order `searchDocuments` yields their documents: the record of the document
  * with id `i` is the `i`th. The corpus holds each kind's records in file order, and each article's
@@ -43,7 +39,7 @@ const ENTITY_KINDS = ['Person', 'Country', 'Organization', 'Place', 'Item'] as c
  */
 export function searchOrder(corpus: Corpus): NodeRecord[] {
   const articles = corpus.all('Article');
-  const entities = ENTITY_KINDS.flatMap((kind) => corpus.all(kind));
+  const entities = Object.values(ENTITY_FILES).flatMap((kind) => corpus.all(kind));
   const claims = articles.flatMap((article) => corpus.related('claimsByArticle', article.id));
   return [...articles, ...entities, ...claims];
 }
@@ -70,7 +66,7 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
       entity.words.push(words(mention.evidence));
     }
   }
-  for (const name of ENTITY_FILES) {
+  for (const name of Object.keys(ENTITY_FILES)) {
     for (const entity of read<{ id: string; name: string }[]>(join(dataDir, 'entities', `${name}.json`)) ?? []) {
       const { titles = [], words = [] } = mentioned.get(entity.id) ?? {};
       yield { id: id++, name: entity.name, text: [...titles, ...words].join(' ') };

@@ -8,7 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { ACTOR_KINDS, type ClaimRecord, Corpus, type EntityRecord, type Kind, type Role } from './corpus.ts';
+import {
+  ACTOR_KINDS,
+  type ClaimRecord,
+  Corpus,
+  ENTITY_FILES,
+  type EntityRecord,
+  type Kind,
+  type Role,
+} from './corpus.ts';
 import { DataError } from './errors.ts';
 import { ArticleText, type Evidence } from './evidence.ts';
 import { type EvidenceFile, files } from './files.ts';
@@ -16,14 +24,6 @@ import { SearchIndex } from './search.ts';
 
 /** The data directory shipped with the project. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
-
-const ENTITY_FILES = {
-  people: 'Person',
-  countries: 'Country',
-  organizations: 'Organization',
-  places: 'Place',
-  items: 'Item',
-} as const satisfies Partial<Record<keyof typeof files, Kind>>;
 
 const LOCATION_KINDS = ['Place', 'Country'] as const satisfies Kind[];
 const ANY_KIND = [
