@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/build.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Apollo's gateway sends usage telemetry unless this is set.

@@ -5,6 +5,7 @@
  * heap after a full GC, and the peak RSS.
  */
 import { loadCorpus } from '../src/data/load.ts';
+import { SearchIndex } from '../src/search/search.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: load.ts <data-dir>');
@@ -14,7 +15,7 @@ const corpus = loadCorpus(dir);
 const loaded = performance.now() - started;
 globalThis.gc?.();
 const afterLoad = process.memoryUsage().rss;
-await corpus.searchReady;
+await new SearchIndex(corpus).ready;
 const searchable = performance.now() - started;
 globalThis.gc?.();
 const { rss, heapUsed } = process.memoryUsage();

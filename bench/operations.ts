@@ -9,6 +9,7 @@ import { execute, parse, validate } from 'graphql';
 import { createContext } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { schema } from '../src/schema/index.ts';
+import type { SearchIndex } from '../src/search/search.ts';
 
 export const OPERATIONS_DIR = fileURLToPath(new URL('./operations', import.meta.url));
 
@@ -37,7 +38,7 @@ export function readOperations(dir: string = OPERATIONS_DIR): Operation[] {
 }
 
 /** The answer of graphql-js `execute` on the same schema and corpus: what every server must send. */
-export async function reference(corpus: Corpus, operation: Operation): Promise<unknown> {
+export async function reference(corpus: Corpus, search: SearchIndex, operation: Operation): Promise<unknown> {
   const document = parse(operation.query);
   const errors = validate(schema, document);
   if (errors.length > 0) throw new Error(`${operation.name} is invalid: ${errors.map((e) => e.message).join('; ')}`);
@@ -46,7 +47,7 @@ export async function reference(corpus: Corpus, operation: Operation): Promise<u
     document,
     variableValues: operation.variables,
     operationName: operation.name,
-    contextValue: createContext(corpus),
+    contextValue: createContext(corpus, search),
   });
   return JSON.parse(JSON.stringify(result));
 }

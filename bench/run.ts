@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: load-tests claimgraph's real server (src/server.ts) in several configurations
+ * `npm run bench`: load-tests claimgraph's real server (dist/server.js, as `npm start` runs it) in several configurations
  * against references that serve the same schema (src/schema) and corpus, over the operations in
  * bench/operations/:
  *
@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/data/load.ts';
+import { SearchIndex } from '../src/search/search.ts';
 import { canPin, describeMachine, pinned } from './machine.ts';
 import { type Operation, readOperations, reference } from './operations.ts';
 import { type Running, startServer } from './process.ts';
@@ -44,7 +45,7 @@ const { values: options } = parseArgs({
 
 const node = ['node', '--import', 'tsx'];
 const claimgraph = (jit: string, cache: string, lane: string) => () => ({
-  command: [...node, 'src/server.ts'],
+  command: ['node', 'dist/server.js'],
   env: { CLAIMGRAPH_JIT: jit, CLAIMGRAPH_RESPONSE_CACHE: cache, CLAIMGRAPH_FAST_LANE: lane },
 });
 const CONFIGS: Record<string, (answers: string) => { command: string[]; env?: NodeJS.ProcessEnv }> = {
@@ -80,9 +81,10 @@ console.log(
 );
 
 const corpus = loadCorpus(process.env.CLAIMGRAPH_DATA_DIR || undefined);
+const search = new SearchIndex(corpus);
 const expected = new Map<string, unknown>();
 for (const operation of operations) {
-  const answer = await reference(corpus, operation);
+  const answer = await reference(corpus, search, operation);
   if ((answer as { errors?: unknown }).errors) throw new Error(`${operation.name} fails: ${JSON.stringify(answer)}`);
   expected.set(operation.name, answer);
 }

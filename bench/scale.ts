@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scale`: builds corpora of 1×, 100×, 1,000× and 10,000× the real article's record
  * count with the seeded generator (bench/generate.ts) in a temporary directory, starts the real
- * server on each (src/server.ts with CLAIMGRAPH_DATA_DIR; graphql-jit on, response cache off, so
+ * server on each (dist/server.js with CLAIMGRAPH_DATA_DIR; graphql-jit on, response cache off, so
  * every request does the work), and reports start-up time, the time until the first search
  * answers (the index is built in a worker after the server listens), RSS, and p50/p99 latency of a node
  * lookup, a depth-3 traversal, a filtered list and a text search (bench/scale/*.graphql), each
@@ -64,7 +64,7 @@ try {
     // Start-up runs on both cores, as the server would on this machine (V8's GC threads and the
     // search worker run beside the loader); the server is pinned to CPU 0 for the latency rounds.
     const server = await startServer(
-      ['node', '--import', 'tsx', 'src/server.ts'],
+      ['node', 'dist/server.js'],
       {
         CLAIMGRAPH_DATA_DIR: dir,
         CLAIMGRAPH_JIT: '1',

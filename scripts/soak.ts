@@ -83,7 +83,7 @@ const mix = [...good, ...abusive];
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const gcOnSignal = new URL('scripts/soak-gc.ts', root).href;
-  const args = ['--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'src/server.ts'];
+  const args = ['--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'dist/server.js'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },

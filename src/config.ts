@@ -4,7 +4,7 @@
  * turns GraphiQL and field suggestions off unless a variable turns GraphiQL back on.
  */
 import { z } from 'zod';
-import type { PerformanceOptions } from './plugins/performance.ts';
+import { ConfigError } from './errors.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -42,6 +42,16 @@ const Env = z.object({
   CLAIMGRAPH_FAST_LANE: flag,
 });
 
+/** Speed-ups for a corpus that never changes while the server runs, each on unless switched off. */
+export interface PerformanceOptions {
+  /** `CLAIMGRAPH_JIT`: compile operations with graphql-jit, cached per document. */
+  jit: boolean;
+  /** `CLAIMGRAPH_RESPONSE_CACHE`: keep whole results in memory, with ETag/304 revalidation. */
+  responseCache: boolean;
+  /** `CLAIMGRAPH_FAST_LANE`: answer requests already answered without Yoga's pipeline (src/fast-lane.ts). */
+  fastLane: boolean;
+}
+
 export interface Config {
   /** Where to listen: `PORT` (0: any free port) and `HOST`. */
   listen: { port: number; host: string };
@@ -75,10 +85,6 @@ export interface Config {
   trustedOperationsOnly: boolean;
   /** Speed-ups for an immutable corpus (src/plugins/performance.ts, src/fast-lane.ts), all on by default. */
   performance: PerformanceOptions;
-}
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

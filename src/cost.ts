@@ -8,7 +8,7 @@
 import type { FieldComplexityFunction, FieldComplexityValue } from '@pothos/plugin-complexity';
 import { isListType, isNonNullType } from 'graphql';
 import type { Context } from './context.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './schema/page.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 export const LIST_MULTIPLIER = 10;
 

@@ -1,5 +1,38 @@
+/**
+ * Every error the server means to raise: the `extensions.code` of each expected GraphQL error,
+ * the errors that stop it from starting (a bad setting, bad data), and the test for a client's own
+ * mistake. A client's mistakes are answered with their code and message; anything else is masked.
+ */
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+
+/** The `extensions.code` of every error the server raises on purpose. */
+export const ErrorCode = {
+  /** An argument out of bounds, a malformed global ID or cursor. */
+  badUserInput: 'BAD_USER_INPUT',
+  /** An operation deeper than the depth limit. */
+  queryTooDeep: 'QUERY_TOO_DEEP',
+  tooManyAliases: 'TOO_MANY_ALIASES',
+  tooManyTokens: 'TOO_MANY_TOKENS',
+  tooManyDirectives: 'TOO_MANY_DIRECTIVES',
+  /** An operation whose estimated cost is over the budget. */
+  queryTooCostly: 'QUERY_TOO_COSTLY',
+  /** A POST body in a content type the server does not read. */
+  unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** Trusted-operations mode: a query text was sent instead of a hash. */
+  trustedOperationsOnly: 'TRUSTED_OPERATIONS_ONLY',
+  /** Trusted-operations mode: no hash was sent. */
+  trustedOperationIdRequired: 'TRUSTED_OPERATION_ID_REQUIRED',
+  /** Trusted-operations mode: the hash names no trusted operation. */
+  trustedOperationNotFound: 'TRUSTED_OPERATION_NOT_FOUND',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A client's mistake in an argument: answered with this message and BAD_USER_INPUT. */
+export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.badUserInput, ...extensions } });
+}
 
 /**
  * Whether an error is the client's own mistake as Pothos reports it (a malformed global ID or
@@ -9,4 +42,27 @@ import { GraphQLError } from 'graphql';
 export function isClientInputError(error: unknown): boolean {
   const original = error instanceof GraphQLError ? error.originalError : error;
   return original instanceof PothosValidationError;
+}
+
+/** A setting that does not parse: the server refuses to start, naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * A fault in a data file. The message names the file, the record and the field, so whoever edits
+ * data/ can go straight to the mistake; the server refuses to start on one.
+ */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+
+  constructor(
+    readonly file: string,
+    readonly record: string | undefined,
+    readonly field: string | undefined,
+    readonly problem: string,
+  ) {
+    const where = [file, record && `record ${record}`, field && `field ${field}`].filter(Boolean);
+    super(`${where.join(', ')}: ${problem}`);
+  }
 }

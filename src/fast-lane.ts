@@ -28,10 +28,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import type { PerformanceOptions } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import type { Observability } from './plugins/observability.ts';
-import { jitCanRun, type PerformanceOptions } from './plugins/performance.ts';
+import { jitCanRun } from './plugins/performance.ts';
+import type { SearchIndex } from './search/search.ts';
 
 /** Largest request body the lane learns. Operations are rarely over 2 KiB. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -99,6 +101,7 @@ const executedKey = Symbol('claimgraph.fastLane.executed');
 
 export interface FastLaneOptions {
   corpus: Corpus;
+  search: SearchIndex;
   performance: PerformanceOptions;
   observability: Observability;
   /** The server's body limit (CLAIMGRAPH_MAX_BODY_BYTES): a larger body is Yoga's to refuse. */
@@ -266,10 +269,16 @@ export class FastLane {
 
   /** Executes what Yoga executed, with the same variables and a fresh context each time. */
   private runner({ schema, document, operationName, variableValues }: Executed): Run {
-    const { corpus, performance } = this.options;
+    const { corpus, search, performance } = this.options;
     const variables = variableValues ?? {};
     const plain: Run = () =>
-      execute({ schema, document, operationName, variableValues: variables, contextValue: createContext(corpus) });
+      execute({
+        schema,
+        document,
+        operationName,
+        variableValues: variables,
+        contextValue: createContext(corpus, search),
+      });
     // As in src/plugins/performance.ts: what the JIT would get wrong goes to graphql-js.
     if (!performance.jit || !jitCanRun(document)) return plain;
     let compiled = this.compiled.get(document);
@@ -279,7 +288,7 @@ export class FastLane {
       this.compiled.set(document, compiled);
     }
     const query = compiled?.query;
-    return query ? () => query(undefined, createContext(corpus), variables) : plain;
+    return query ? () => query(undefined, createContext(corpus, search), variables) : plain;
   }
 }
 

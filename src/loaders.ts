@@ -4,7 +4,9 @@
  * so tests can prove that a traversal makes one batch per level, not one call per item.
  */
 import DataLoader from 'dataloader';
-import type { Corpus, Kind, NodeRecord, RecordOf, Relation, Relations } from './data/corpus.ts';
+import type { Corpus } from './data/corpus.ts';
+import type { Kind, NodeRecord, RecordOf } from './data/records.ts';
+import type { Relation, Relations } from './data/relations.ts';
 
 export class Loaders {
   /** Per loader name (`node`, or a relation name): batch calls and keys loaded in this request. */

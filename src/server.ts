@@ -5,10 +5,11 @@
  * finish, and exits 0. Logs are JSON lines on stdout.
  */
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
-import { DataError } from './data/errors.ts';
+import { loadConfig } from './config.ts';
 import { loadCorpus } from './data/load.ts';
+import { ConfigError, DataError } from './errors.ts';
 import type { LogEntry } from './plugins/observability.ts';
+import { SearchIndex } from './search/search.ts';
 import { createClaimgraph } from './yoga.ts';
 
 const started = performance.now();
@@ -34,8 +35,9 @@ try {
 
 // The search index is built in a worker thread once the data is loaded: the server listens
 // meanwhile (a search waits for the index), and /ready answers 503 until it is built.
+const search = new SearchIndex(corpus);
 let searchable = false;
-corpus.searchReady.then(
+search.ready.then(
   () => {
     searchable = true;
     console.log(`claimgraph: search index ready (${Math.round(performance.now() - started)} ms after start)`);
@@ -60,7 +62,7 @@ const log = (entry: LogEntry) => {
   pending.push(`${JSON.stringify(entry)}\n`);
 };
 process.once('exit', flush);
-const { yoga, listener } = createClaimgraph({ corpus, config, log, ready: () => searchable && !draining });
+const { yoga, listener } = createClaimgraph({ corpus, search, config, log, ready: () => searchable && !draining });
 const server = createServer(listener);
 
 server.on('error', (error: NodeJS.ErrnoException) => {

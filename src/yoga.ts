@@ -12,13 +12,14 @@ import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphq
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
-import { isClientInputError } from './errors.ts';
+import { ErrorCode, isClientInputError } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
 import { corsOptions, securityPlugins } from './plugins/security.ts';
 import { schema } from './schema/index.ts';
+import type { SearchIndex } from './search/search.ts';
 
 /** The operation GraphiQL opens with: who accuses whom of supplying drones, and the answers. */
 export const DEFAULT_OPERATION = readFileSync(
@@ -28,6 +29,8 @@ export const DEFAULT_OPERATION = readFileSync(
 
 export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;
+  /** The corpus's full-text index (src/search/search.ts). */
+  search: SearchIndex;
   /** Limits, CORS, GraphiQL, trusted operations, JIT; read from the environment when omitted. */
   config?: Config;
   /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
@@ -46,11 +49,12 @@ export function createClaimgraphYoga(options: YogaOptions) {
  * (CLAIMGRAPH_FAST_LANE), Yoga itself otherwise.
  */
 export function createClaimgraph(options: YogaOptions) {
-  const { corpus, config = loadConfig(), plugins = [], log, ready, laneCapacity } = options;
+  const { corpus, search, config = loadConfig(), plugins = [], log, ready, laneCapacity } = options;
   const observability = createObservability({ log, ready });
   const lane = config.performance.fastLane
     ? new FastLane({
         corpus,
+        search,
         performance: config.performance,
         observability,
         maxBodyBytes: config.limits.bodyBytes,
@@ -59,7 +63,7 @@ export function createClaimgraph(options: YogaOptions) {
     : undefined;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => createContext(corpus),
+    context: () => createContext(corpus, search),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -105,7 +109,7 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
       source: error.source,
       positions: error.positions,
       path: error.path,
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: ErrorCode.badUserInput },
     });
   }
   return maskError(error, message, isDev);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { NodeRecord } from '../src/data/corpus.ts';
+import type { NodeRecord } from '../src/data/records.ts';
 import { client, corpus, globalId, withCost } from './helpers.ts';
 
 const api = client(corpus(), withCost(1_000_000));

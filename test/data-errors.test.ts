@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataError } from '../src/data/errors.ts';
 import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
+import { DataError } from '../src/errors.ts';
 
 const ARTICLE = 'articles/a16048bde2f63942';
 const dirs: string[] = [];

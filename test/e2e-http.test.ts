@@ -11,7 +11,7 @@ let url: string;
 /** Everything the server has printed on stdout so far. */
 let out = '';
 
-const SERVER = ['--import', 'tsx', 'src/server.ts'];
+const SERVER = ['dist/server.js'];
 const envWith = (port: string) => ({ ...process.env, PORT: port, HOST: '127.0.0.1' });
 
 function start(port: string): ChildProcessWithoutNullStreams {

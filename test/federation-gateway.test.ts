@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { createClaimgraph } from '../src/yoga.ts';
 import { createCoverageSubgraph } from './federation/coverage-subgraph.ts';
-import { corpus, globalId } from './helpers.ts';
+import { corpus, globalId, searchFor } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
 
 /** What claimgraph executed: the `_entities` representations of each request, and its context. */
@@ -34,6 +34,7 @@ beforeAll(async () => {
 
   const claimgraph = createClaimgraph({
     corpus: corpus(),
+    search: searchFor(corpus()),
     config: loadConfig({}),
     plugins: [
       {

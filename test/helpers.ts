@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { loadCorpus } from '../src/data/load.ts';
+import { SearchIndex } from '../src/search/search.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 
 let shared: Corpus | undefined;
@@ -15,6 +16,18 @@ let shared: Corpus | undefined;
 export function corpus(): Corpus {
   shared ??= loadCorpus();
   return shared;
+}
+
+const indexes = new WeakMap<Corpus, SearchIndex>();
+
+/** The search index of a corpus, started once per corpus and test file. */
+export function searchFor(data: Corpus): SearchIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    index = new SearchIndex(data);
+    indexes.set(data, index);
+  }
+  return index;
 }
 
 export interface Client {
@@ -38,6 +51,7 @@ export function client(data: Corpus = corpus(), config: Config = loadConfig({}))
   const contexts: Context[] = [];
   const yoga = createClaimgraphYoga({
     corpus: data,
+    search: searchFor(data),
     config,
     plugins: [{ onExecute: ({ args }) => void contexts.push(args.contextValue) }],
   });

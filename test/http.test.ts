@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry } from '../src/plugins/observability.ts';
 import type { TrustedOperation } from '../src/plugins/security.ts';
-import { corpus } from './helpers.ts';
+import { corpus, searchFor } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
@@ -219,7 +219,12 @@ describe('errors in production', () => {
   it('are masked: no message, no stack, no internals; the log keeps them', async () => {
     const entries: LogEntry[] = [];
     const log = (entry: LogEntry) => void entries.push(entry);
-    const server = await serve({ corpus: broken, config: configFrom({ NODE_ENV: 'production' }), log });
+    const server = await serve({
+      corpus: broken,
+      search: searchFor(corpus()),
+      config: configFrom({ NODE_ENV: 'production' }),
+      log,
+    });
     try {
       const response = await server.post({ query: '{ people { totalCount } }' });
       const text = await response.text();
@@ -244,7 +249,12 @@ describe('errors in production', () => {
   });
 
   it('keep the original message in development, where it helps', async () => {
-    const server = await serve({ corpus: broken, config: configFrom({ NODE_ENV: 'development' }), log: () => {} });
+    const server = await serve({
+      corpus: broken,
+      search: searchFor(corpus()),
+      config: configFrom({ NODE_ENV: 'development' }),
+      log: () => {},
+    });
     try {
       const response = await server.post({ query: '{ people { totalCount } }' });
       expect(await response.text()).toContain('index corrupted');

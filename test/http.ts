@@ -6,7 +6,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
 import { createClaimgraph, type YogaOptions } from '../src/yoga.ts';
-import { corpus } from './helpers.ts';
+import { corpus, searchFor } from './helpers.ts';
 
 export interface Listening {
   /** The server's origin, e.g. `http://127.0.0.1:41234`. */
@@ -42,7 +42,13 @@ export function configFrom(env: Record<string, string> = {}) {
 
 /** claimgraph itself, over real HTTP, with the request listener src/server.ts serves. */
 export async function serve(options: Partial<YogaOptions> = {}): Promise<TestServer> {
-  const { listener } = createClaimgraph({ corpus: corpus(), config: configFrom(), ...options });
+  const data = options.corpus ?? corpus();
+  const { listener } = createClaimgraph({
+    corpus: data,
+    search: options.search ?? searchFor(data),
+    config: configFrom(),
+    ...options,
+  });
   const listening = await listen(listener);
   const url = `${listening.origin}/graphql`;
   return {

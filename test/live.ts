@@ -4,7 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { createClaimgraph } from '../src/yoga.ts';
-import { corpus } from './helpers.ts';
+import { corpus, searchFor } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
 
 export interface LiveServer extends Listening {
@@ -25,6 +25,7 @@ export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<
   // Settings from no variables at all: the tests do not depend on the shell's environment.
   const { yoga, listener } = createClaimgraph({
     corpus: corpus(),
+    search: searchFor(corpus()),
     config: loadConfig({}),
     plugins: [count, ...plugins],
   });

@@ -9,15 +9,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateCorpus } from '../bench/generate.ts';
-import type { Corpus, NodeRecord } from '../src/data/corpus.ts';
-import { searchDocuments, searchOrder } from '../src/data/documents.ts';
+import type { Corpus } from '../src/data/corpus.ts';
 import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
-import { SearchIndex } from '../src/data/search.ts';
-import { buildIndex, SEARCH_OPTIONS } from '../src/data/search-index.ts';
-import { corpus } from './helpers.ts';
+import type { NodeRecord } from '../src/data/records.ts';
+import { searchDocuments } from '../src/search/documents.ts';
+import { buildIndex, SEARCH_OPTIONS } from '../src/search/minisearch.ts';
+import { searchOrder } from '../src/search/order.ts';
+import { SearchIndex } from '../src/search/search.ts';
+import { corpus, searchFor } from './helpers.ts';
 
 const ARTICLE = join(DEFAULT_DATA_DIR, 'articles/a16048bde2f63942');
 const text = readFileSync(join(ARTICLE, 'text.txt'), 'utf8');
@@ -126,12 +128,20 @@ describe('sentences found on first use', () => {
     }
   });
 
-  it('are not computed while evidence is placed', () => {
-    const article = new ArticleText('a', text);
-    const { titleEvidence } = JSON.parse(readFileSync(join(ARTICLE, 'article.json'), 'utf8'));
-    const located = article.locate(titleEvidence);
-    expect(typeof located).toBe('object');
-    expect((article as unknown as { segmented?: unknown }).segmented).toBeUndefined();
+  it('are not computed while evidence is placed, only when a sentence is asked for', () => {
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    try {
+      const data = loadCorpus();
+      expect(segment).not.toHaveBeenCalled();
+      const [quote] = data.all('Quote');
+      expect(quote?.words.sentence.text).toContain(quote?.words.exact);
+      expect(segment).toHaveBeenCalledTimes(1);
+      // Found once per article, then kept.
+      for (const other of data.all('Quote')) expect(other.words.sentence.start).toBeLessThanOrEqual(other.words.start);
+      expect(segment).toHaveBeenCalledTimes(1);
+    } finally {
+      segment.mockRestore();
+    }
   });
 });
 
@@ -240,12 +250,13 @@ describe('the search index, built from the files in a worker', () => {
   it('turns each hit back into the record it was built from', async () => {
     const dir = smallCorpus();
     const data = loadCorpus(dir);
-    await data.searchReady;
+    const index = searchFor(data);
+    await index.ready;
     // A claim of the last article, found by the words of its name, lies far into the order.
     const last = data.all('Article').at(-1) as NodeRecord;
     const quote = data.related('claimsByArticle', last.id).find((claim) => claim.kind === 'Quote');
     if (quote?.kind !== 'Quote') throw new Error('the generated corpus has a quote in every article');
-    const hits = await data.search(quote.words.exact);
+    const hits = await index.search(quote.words.exact);
     expect(hits.map((hit) => hit.record)).toContain(quote);
     for (const { record } of hits) expect(data.get(record.id)).toBe(record);
   });
@@ -264,7 +275,7 @@ describe('the search index, built from the files in a worker', () => {
     // The worker reads the files after the loader: built from other files than the corpus's
     // records, its positions would name the wrong records, so it is refused.
     const data = loadCorpus();
-    const index = new SearchIndex(smallCorpus(), data);
+    const index = new SearchIndex(data, smallCorpus());
     try {
       const records = searchOrder(data).length;
       await expect(index.ready).rejects.toThrow(new RegExp(`search index: \\d+ documents for ${records} records`));
@@ -275,12 +286,16 @@ describe('the search index, built from the files in a worker', () => {
   });
 
   it('answers a search made before it is built, once it is built', async () => {
-    const data = loadCorpus();
-    const early = data.search('drones');
-    await data.searchReady;
-    const late = await data.search('drones');
-    expect((await early).map((hit) => hit.record.id)).toEqual(late.map((hit) => hit.record.id));
-    expect(late.length).toBeGreaterThan(0);
+    const index = new SearchIndex(loadCorpus());
+    try {
+      const early = index.search('drones');
+      await index.ready;
+      const late = await index.search('drones');
+      expect((await early).map((hit) => hit.record.id)).toEqual(late.map((hit) => hit.record.id));
+      expect(late.length).toBeGreaterThan(0);
+    } finally {
+      index.close();
+    }
   });
 });
 

@@ -7,11 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type PerformanceOptions } from '../src/config.ts';
 import type { Corpus } from '../src/data/corpus.ts';
-import type { PerformanceOptions } from '../src/plugins/performance.ts';
+
 import { createClaimgraphYoga } from '../src/yoga.ts';
-import { corpus, globalId } from './helpers.ts';
+import { corpus, globalId, searchFor } from './helpers.ts';
 
 const JIT: PerformanceOptions = { jit: true, responseCache: false, fastLane: false };
 const CACHE: PerformanceOptions = { jit: true, responseCache: true, fastLane: false };
@@ -26,6 +26,7 @@ function server(performance: PerformanceOptions, data: Corpus = corpus()) {
   let executions = 0;
   const yoga = createClaimgraphYoga({
     corpus: data,
+    search: searchFor(data),
     config: { ...loadConfig({}), performance },
     plugins: [{ onExecute: () => void executions++ }],
   });

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { type GraphQLNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.ts';
+
+const run = promisify(execFile);
 
 /** Types that GraphQL, Federation and the link spec define, not claimgraph. */
 const foreign = (name: string) => name.startsWith('_') || name.startsWith('link__') || name.startsWith('federation__');
@@ -18,5 +23,25 @@ describe('the schema', () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('the type files', () => {
+  const dir = new URL('../src/schema/', import.meta.url);
+  const files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
+  const printed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+  // Each in a fresh process, from the compiled files (test/build.setup.ts builds them): the
+  // module graph is the sources' own, and a process starts in a fraction of tsx's time.
+  it.concurrent.for(files)('build the whole schema when %s is imported first', async (file, { expect }) => {
+    const script = `
+      await import('./dist/schema/${file.replace(/\.ts$/, '.js')}');
+      const { schema } = await import('./dist/schema/index.js');
+      const { printSortedSubgraphSchema } = await import('./dist/schema/print.js');
+      process.stdout.write(printSortedSubgraphSchema(schema));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: new URL('..', import.meta.url),
+    });
+    expect(stdout).toBe(printed);
   });
 });

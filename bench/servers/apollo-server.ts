@@ -9,11 +9,13 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { type Context, createContext } from '../../src/context.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { schema } from '../../src/schema/index.ts';
+import { SearchIndex } from '../../src/search/search.ts';
 
 const corpus = loadCorpus(process.env.CLAIMGRAPH_DATA_DIR || undefined);
+const search = new SearchIndex(corpus);
 const server = new ApolloServer<Context>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
 const { url } = await startStandaloneServer(server, {
   listen: { port: 0, host: '127.0.0.1' },
-  context: async () => createContext(corpus),
+  context: async () => createContext(corpus, search),
 });
 console.log(`apollo-server: listening at ${url.replace(/\/$/, '')}/graphql`);

@@ -9,8 +9,10 @@ import { type DocumentNode, execute, type GraphQLError, parse, validate } from '
 import { createContext } from '../../src/context.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { schema } from '../../src/schema/index.ts';
+import { SearchIndex } from '../../src/search/search.ts';
 
 const corpus = loadCorpus(process.env.CLAIMGRAPH_DATA_DIR || undefined);
+const search = new SearchIndex(corpus);
 const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
 
 function prepare(query: string) {
@@ -37,7 +39,7 @@ const server = createServer((request, response) => {
             document,
             variableValues: variables,
             operationName,
-            contextValue: createContext(corpus),
+            contextValue: createContext(corpus, search),
           });
     const body = JSON.stringify(result);
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });

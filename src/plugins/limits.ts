@@ -15,26 +15,18 @@ import { createComplexityRule } from '@pothos/plugin-complexity';
 import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-
-/** The `extensions.code` of each limit's rejection. */
-export const LimitCode = {
-  depth: 'QUERY_TOO_DEEP',
-  aliases: 'TOO_MANY_ALIASES',
-  tokens: 'TOO_MANY_TOKENS',
-  directives: 'TOO_MANY_DIRECTIVES',
-  cost: 'QUERY_TOO_COSTLY',
-} as const;
+import { ErrorCode } from '../errors.ts';
 
 export function limitPlugins(config: Config): Plugin[] {
   const { limits } = config;
   const plugins: Plugin[] = [
-    maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(LimitCode.tokens)] }),
-    maxDepthPlugin({ n: limits.depth, propagateOnRejection: false, onReject: [reject(LimitCode.depth)] }),
-    maxAliasesPlugin({ n: limits.aliases, propagateOnRejection: false, onReject: [reject(LimitCode.aliases)] }),
+    maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyTokens)] }),
+    maxDepthPlugin({ n: limits.depth, propagateOnRejection: false, onReject: [reject(ErrorCode.queryTooDeep)] }),
+    maxAliasesPlugin({ n: limits.aliases, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyAliases)] }),
     maxDirectivesPlugin({
       n: limits.directives,
       propagateOnRejection: false,
-      onReject: [reject(LimitCode.directives)],
+      onReject: [reject(ErrorCode.tooManyDirectives)],
     }),
     useCostLimit(limits.cost),
   ];
@@ -47,7 +39,7 @@ export function limitPlugins(config: Config): Plugin[] {
  * into a validation error with a code. The token limit is checked while parsing, where there is no
  * validation context: there the error is thrown, and Yoga answers it as a syntax error.
  */
-function reject(code: string): GraphQLArmorRejectCallback {
+function reject(code: ErrorCode): GraphQLArmorRejectCallback {
   return (context, error) => {
     const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } });
     if (!context) throw coded;
@@ -81,7 +73,7 @@ function useCostLimit(maxCost: number): Plugin {
         setResultAndStopExecution({
           errors: [
             new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
-              extensions: { code: LimitCode.cost, cost, maxCost, http: { status: 400, spec: true } },
+              extensions: { code: ErrorCode.queryTooCostly, cost, maxCost, http: { status: 400, spec: true } },
             }),
           ],
         });

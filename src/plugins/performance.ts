@@ -26,16 +26,8 @@ import {
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { PerformanceOptions } from '../config.ts';
 import type { Context } from '../context.ts';
-
-export interface PerformanceOptions {
-  /** Compile operations with graphql-jit, cached per document. */
-  jit: boolean;
-  /** Cache whole results in memory, with ETag/304 revalidation. */
-  responseCache: boolean;
-  /** Answer requests already answered without Yoga's pipeline (src/fast-lane.ts). */
-  fastLane: boolean;
-}
 
 export function performancePlugins(options: PerformanceOptions): Plugin<Context>[] {
   const plugins: Plugin<Context>[] = [];

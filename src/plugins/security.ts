@@ -9,6 +9,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
+import { ErrorCode } from '../errors.ts';
 
 /** The header a client sends on GET (and other non-preflighted) requests to pass CSRF prevention. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -36,7 +37,7 @@ const unsupportedMediaType: Plugin = {
     const type = request.headers.get('content-type') ?? 'none';
     throw createGraphQLError(
       `Unsupported content type "${type}": send the operation as JSON with content-type application/json.`,
-      { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
+      { extensions: { code: ErrorCode.unsupportedMediaType, http: { status: 415 } } },
     );
   },
 };
@@ -51,20 +52,20 @@ const varyByOrigin: Plugin = {
 function trustedOperationsOnly(): Plugin {
   const operations: TrustedOperation[] = JSON.parse(readFileSync(TRUSTED_OPERATIONS_FILE, 'utf8'));
   const byHash = new Map(operations.map((operation) => [operation.sha256, operation.document]));
-  const rejection = (message: string, code: string) => ({ message, extensions: { code, http: { status: 400 } } });
+  const rejection = (message: string, code: ErrorCode) => ({ message, extensions: { code, http: { status: 400 } } });
   return usePersistedOperations({
     getPersistedOperation: (hash) => byHash.get(hash) ?? null,
     allowArbitraryOperations: false,
     customErrors: {
       persistedQueryOnly: rejection(
         'This server accepts only trusted operations: send extensions.persistedQuery { version: 1, sha256Hash } instead of a query.',
-        'TRUSTED_OPERATIONS_ONLY',
+        ErrorCode.trustedOperationsOnly,
       ),
       keyNotFound: rejection(
         'Missing extensions.persistedQuery { version: 1, sha256Hash }: this server accepts only trusted operations.',
-        'TRUSTED_OPERATION_ID_REQUIRED',
+        ErrorCode.trustedOperationIdRequired,
       ),
-      notFound: rejection('No trusted operation has this sha256Hash.', 'TRUSTED_OPERATION_NOT_FOUND'),
+      notFound: rejection('No trusted operation has this sha256Hash.', ErrorCode.trustedOperationNotFound),
     },
   });
 }

@@ -1,17 +1,9 @@
 import { builder } from '../builder.ts';
-import type { AccusationRecord } from '../data/corpus.ts';
-import { Claim } from './claim.ts';
+import { matching, page } from '../pagination.ts';
 import { ItemCategory } from './item.ts';
-import { nodeOptions } from './kinds.ts';
-import { matching, page } from './page.ts';
-import { ActorRole, ItemRole, ResponseRef, StanceEnum } from './roles.ts';
-
-export const Accusation = builder.objectRef<AccusationRecord>('Accusation');
-
-export const AccusationConnection = builder.connectionObject(
-  { type: Accusation, name: 'AccusationConnection', description: 'A page of accusations.' },
-  { name: 'AccusationEdge', description: 'One of a page of accusations, with its cursor.' },
-);
+import { nodeOptions } from './node.ts';
+import { Accusation, AccusationConnection, ActorRole, Claim, ItemRole, ResponseRef } from './refs.ts';
+import { StanceEnum } from './roles.ts';
 
 builder.node(Accusation, {
   ...nodeOptions('Accusation'),

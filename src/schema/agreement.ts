@@ -1,19 +1,17 @@
 import { builder } from '../builder.ts';
-import type { AgreementRecord, ProvisionRecord } from '../data/corpus.ts';
-import { Claim } from './claim.ts';
-import { Event, EventDateRef } from './event.ts';
-import { EvidenceRef } from './evidence.ts';
-import { nodeOptions } from './kinds.ts';
-import { matching, page } from './page.ts';
-import { ActorRole, LocationRole } from './roles.ts';
-
-export const Agreement = builder.objectRef<AgreementRecord>('Agreement');
-export const Provision = builder.objectRef<ProvisionRecord>('Provision');
-
-export const AgreementConnection = builder.connectionObject(
-  { type: Agreement, name: 'AgreementConnection', description: 'A page of agreements.' },
-  { name: 'AgreementEdge', description: 'One of a page of agreements, with its cursor.' },
-);
+import { matching, page } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import {
+  ActorRole,
+  Agreement,
+  AgreementConnection,
+  Claim,
+  Event,
+  EventDateRef,
+  EvidenceRef,
+  LocationRole,
+  Provision,
+} from './refs.ts';
 
 const ProvisionStatus = builder.enumType('ProvisionStatus', {
   description: 'Whether an agreement provides something, or the article says it does not.',

@@ -1,17 +1,7 @@
 import { builder } from '../builder.ts';
-import type { ArticleRecord } from '../data/corpus.ts';
-import { Claim, ClaimConnection } from './claim.ts';
-import { Entity, EntityConnection } from './entity.ts';
-import { EvidenceRef } from './evidence.ts';
-import { nodeOptions } from './kinds.ts';
-import { page, pageOfRelated } from './page.ts';
-
-export const Article = builder.objectRef<ArticleRecord>('Article');
-
-export const ArticleConnection = builder.connectionObject(
-  { type: Article, name: 'ArticleConnection', description: 'A page of articles.' },
-  { name: 'ArticleEdge', description: 'An article in a page, with its cursor.' },
-);
+import { page, pageOfRelated } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Article, ArticleConnection, Claim, ClaimConnection, Entity, EntityConnection, EvidenceRef } from './refs.ts';
 
 builder.node(Article, {
   ...nodeOptions('Article'),

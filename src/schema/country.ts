@@ -1,21 +1,30 @@
 import { builder } from '../builder.ts';
-import type { CountryRecord } from '../data/corpus.ts';
-import { Actor, Entity } from './entity.ts';
-import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
-
-export const Country = builder.objectRef<CountryRecord>('Country');
-
-export const CountryConnection = builder.connectionObject(
-  { type: Country, name: 'CountryConnection', description: 'A page of countries.' },
-  { name: 'CountryEdge', description: 'One of a page of countries, with its cursor.' },
-);
+import { page, pageOfRelated } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Actor, Country, CountryConnection, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
 builder.node(Country, {
   ...nodeOptions('Country'),
   description: 'A country. Capitals used for governments ("Moscow", "Tehran") are mentions of the country.',
   interfaces: () => [Entity, Actor],
-  fields: () => ({}),
+  fields: (t) => ({
+    places: t.connection(
+      {
+        type: Place,
+        description: 'Places in this country, where the articles make that plain.',
+        resolve: pageOfRelated('placesByCountry'),
+      },
+      PlaceConnection,
+    ),
+    events: t.connection(
+      {
+        type: Event,
+        description: 'Dated events that took place in this country (as a whole, not in one of its places).',
+        resolve: pageOfRelated('eventsByPlace'),
+      },
+      EventConnection,
+    ),
+  }),
 });
 
 builder.queryFields((t) => ({

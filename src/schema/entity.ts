@@ -5,29 +5,33 @@
  */
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import type { ActorRecord, EntityRecord, Mention } from '../data/corpus.ts';
-import { Accusation, AccusationConnection } from './accusation.ts';
-import { Agreement, AgreementConnection } from './agreement.ts';
-import { Article, ArticleConnection } from './article.ts';
-import { Event, EventConnection } from './event.ts';
-import { EvidenceConnection, EvidenceRef, TitleConnection, TitleRef } from './evidence.ts';
-import { kindOf } from './kinds.ts';
-import { type PageArgs, page, pageOfRelated } from './page.ts';
-import { Quote, QuoteConnection } from './quote.ts';
-
-export const Entity = builder.interfaceRef<EntityRecord>('Entity');
-export const Actor = builder.interfaceRef<ActorRecord>('Actor');
+import type { EntityRecord, Mention } from '../data/records.ts';
+import { type PageArgs, page, pageOfRelated } from '../pagination.ts';
+import { kindOf } from './node.ts';
+import {
+  Accusation,
+  AccusationConnection,
+  Actor,
+  Agreement,
+  AgreementConnection,
+  Article,
+  ArticleConnection,
+  Entity,
+  Event,
+  EventConnection,
+  EvidenceConnection,
+  EvidenceRef,
+  Quote,
+  QuoteConnection,
+  TitleConnection,
+  TitleRef,
+} from './refs.ts';
 
 /** A connection over what an entity's mentions hold (titles, surface forms), article by article. */
 function pageOfMentions<T>(pick: (mention: Mention) => readonly T[]) {
   return (entity: EntityRecord, args: PageArgs, context: Context) =>
     page(args, context.corpus.mentions(entity.id).flatMap(pick));
 }
-
-export const EntityConnection = builder.connectionObject(
-  { type: Entity, name: 'EntityConnection', description: 'A page of entities.' },
-  { name: 'EntityEdge', description: 'One of a page of entities, with its cursor.' },
-);
 
 Entity.implement({
   description: 'Anything an article names: a person, a country, an organization, a place or an item.',

@@ -1,20 +1,18 @@
 import { builder } from '../builder.ts';
-import type { EventDate, EventRecord } from '../data/corpus.ts';
-import { Agreement } from './agreement.ts';
-import { Claim } from './claim.ts';
-import { EvidenceRef } from './evidence.ts';
-import { nodeOptions } from './kinds.ts';
-import { matching, page, pageOfRelated } from './page.ts';
-import { Quote, QuoteConnection } from './quote.ts';
-import { ActorRole, LocationRole } from './roles.ts';
-
-export const Event = builder.objectRef<EventRecord>('Event');
-export const EventDateRef = builder.objectRef<EventDate>('EventDate');
-
-export const EventConnection = builder.connectionObject(
-  { type: Event, name: 'EventConnection', description: 'A page of events.' },
-  { name: 'EventEdge', description: 'One of a page of events, with its cursor.' },
-);
+import { matching, page, pageOfRelated } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import {
+  ActorRole,
+  Agreement,
+  Claim,
+  Event,
+  EventConnection,
+  EventDateRef,
+  EvidenceRef,
+  LocationRole,
+  Quote,
+  QuoteConnection,
+} from './refs.ts';
 
 const EventKind = builder.enumType('EventKind', {
   description: 'What kind of event.',

@@ -1,21 +1,4 @@
-import { builder } from '../builder.ts';
-import type { Title } from '../data/corpus.ts';
-import type { Evidence, Sentence } from '../data/evidence.ts';
-import { Article } from './article.ts';
-
-export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
-export const SentenceRef = builder.objectRef<Sentence>('Sentence');
-export const TitleRef = builder.objectRef<Title>('Title');
-
-export const EvidenceConnection = builder.connectionObject(
-  { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },
-  { name: 'EvidenceEdge', description: 'One piece of evidence in a page, with its cursor.' },
-);
-
-export const TitleConnection = builder.connectionObject(
-  { type: TitleRef, name: 'TitleConnection', description: 'A page of titles.' },
-  { name: 'TitleEdge', description: 'One title in a page, with its cursor.' },
-);
+import { Article, EvidenceRef, SentenceRef, TitleRef } from './refs.ts';
 
 EvidenceRef.implement({
   description:

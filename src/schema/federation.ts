@@ -7,17 +7,20 @@
 import type { ObjectRef } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
-import type { Kind, RecordOf } from '../data/corpus.ts';
-import { Accusation } from './accusation.ts';
-import { Agreement, Provision } from './agreement.ts';
-import { Article } from './article.ts';
-import { Country } from './country.ts';
-import { Event } from './event.ts';
-import { Item } from './item.ts';
-import { Organization } from './organization.ts';
-import { Person } from './person.ts';
-import { Place } from './place.ts';
-import { Quote } from './quote.ts';
+import type { Kind, RecordOf } from '../data/records.ts';
+import {
+  Accusation,
+  Agreement,
+  Article,
+  Country,
+  Event,
+  Item,
+  Organization,
+  Person,
+  Place,
+  Provision,
+  Quote,
+} from './refs.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 

@@ -1,11 +1,7 @@
 import { builder } from '../builder.ts';
-import type { ItemRecord } from '../data/corpus.ts';
-import { Accusation, AccusationConnection } from './accusation.ts';
-import { Entity } from './entity.ts';
-import { nodeOptions } from './kinds.ts';
-import { page, pageOfRelated } from './page.ts';
-
-export const Item = builder.objectRef<ItemRecord>('Item');
+import { page, pageOfRelated } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Accusation, AccusationConnection, Entity, Item, ItemConnection } from './refs.ts';
 
 export const ItemCategory = builder.enumType('ItemCategory', {
   description: 'What kind of thing an item is.',
@@ -16,11 +12,6 @@ export const ItemCategory = builder.enumType('ItemCategory', {
     OTHER: { description: 'Anything else.' },
   } as const,
 });
-
-export const ItemConnection = builder.connectionObject(
-  { type: Item, name: 'ItemConnection', description: 'A page of items.' },
-  { name: 'ItemEdge', description: 'One of a page of items, with its cursor.' },
-);
 
 builder.node(Item, {
   ...nodeOptions('Item'),

@@ -1,15 +1,7 @@
 import { builder } from '../builder.ts';
-import type { OrganizationRecord } from '../data/corpus.ts';
-import { Actor, Entity } from './entity.ts';
-import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
-
-export const Organization = builder.objectRef<OrganizationRecord>('Organization');
-
-export const OrganizationConnection = builder.connectionObject(
-  { type: Organization, name: 'OrganizationConnection', description: 'A page of organizations.' },
-  { name: 'OrganizationEdge', description: 'One of a page of organizations, with its cursor.' },
-);
+import { page } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Actor, Entity, Organization, OrganizationConnection } from './refs.ts';
 
 builder.node(Organization, {
   ...nodeOptions('Organization'),

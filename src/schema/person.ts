@@ -1,15 +1,7 @@
 import { builder } from '../builder.ts';
-import type { PersonRecord } from '../data/corpus.ts';
-import { Actor, Entity } from './entity.ts';
-import { nodeOptions } from './kinds.ts';
-import { page } from './page.ts';
-
-export const Person = builder.objectRef<PersonRecord>('Person');
-
-export const PersonConnection = builder.connectionObject(
-  { type: Person, name: 'PersonConnection', description: 'A page of people.' },
-  { name: 'PersonEdge', description: 'One of a page of people, with its cursor.' },
-);
+import { page } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Actor, Entity, Person, PersonConnection } from './refs.ts';
 
 builder.node(Person, {
   ...nodeOptions('Person'),

@@ -1,17 +1,7 @@
 import { builder } from '../builder.ts';
-import type { PlaceRecord } from '../data/corpus.ts';
-import { Country } from './country.ts';
-import { Entity } from './entity.ts';
-import { Event, EventConnection } from './event.ts';
-import { nodeOptions } from './kinds.ts';
-import { page, pageOfRelated } from './page.ts';
-
-export const Place = builder.objectRef<PlaceRecord>('Place');
-
-export const PlaceConnection = builder.connectionObject(
-  { type: Place, name: 'PlaceConnection', description: 'A page of places.' },
-  { name: 'PlaceEdge', description: 'One of a page of places, with its cursor.' },
-);
+import { page, pageOfRelated } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Country, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
 builder.node(Place, {
   ...nodeOptions('Place'),
@@ -34,28 +24,6 @@ builder.node(Place, {
     ),
   }),
 });
-
-builder.objectField(Country, 'places', (t) =>
-  t.connection(
-    {
-      type: Place,
-      description: 'Places in this country, where the articles make that plain.',
-      resolve: pageOfRelated('placesByCountry'),
-    },
-    PlaceConnection,
-  ),
-);
-
-builder.objectField(Country, 'events', (t) =>
-  t.connection(
-    {
-      type: Event,
-      description: 'Dated events that took place in this country (as a whole, not in one of its places).',
-      resolve: pageOfRelated('eventsByPlace'),
-    },
-    EventConnection,
-  ),
-);
 
 builder.queryFields((t) => ({
   places: t.connection(

@@ -1,20 +1,8 @@
 import { builder } from '../builder.ts';
-import type { QuoteRecord } from '../data/corpus.ts';
-import { Claim } from './claim.ts';
-import { Actor } from './entity.ts';
-import { Event } from './event.ts';
-import { EvidenceRef } from './evidence.ts';
-import { nodeOptions } from './kinds.ts';
-import { Organization } from './organization.ts';
-import { matching, page } from './page.ts';
-import { SubjectRole } from './roles.ts';
-
-export const Quote = builder.objectRef<QuoteRecord>('Quote');
-
-export const QuoteConnection = builder.connectionObject(
-  { type: Quote, name: 'QuoteConnection', description: 'A page of quotes.' },
-  { name: 'QuoteEdge', description: 'One of a page of quotes, with its cursor.' },
-);
+import { ACTOR_KINDS } from '../data/records.ts';
+import { matching, page } from '../pagination.ts';
+import { nodeOptions } from './node.ts';
+import { Actor, Claim, Event, EvidenceRef, Organization, Quote, QuoteConnection, SubjectRole } from './refs.ts';
 
 const QuoteForm = builder.enumType('QuoteForm', {
   description: 'How much of what was said the article quotes.',
@@ -48,7 +36,7 @@ builder.node(Quote, {
     speaker: t.field({
       type: Actor,
       description: 'Who said or wrote the words.',
-      resolve: (quote, _args, context) => context.loaders.ref(quote.speaker.ref, ['Person', 'Country', 'Organization']),
+      resolve: (quote, _args, context) => context.loaders.ref(quote.speaker.ref, ACTOR_KINDS),
     }),
     speakerEvidence: t.field({
       type: [EvidenceRef],

@@ -3,26 +3,28 @@
  * so "who accused whom" points at the words that say so, not only at the claim as a whole.
  */
 import { builder } from '../builder.ts';
-import type { NodeRecord, ResponseRole, Role } from '../data/corpus.ts';
-import { Accusation } from './accusation.ts';
-import { Agreement, Provision } from './agreement.ts';
-import { Article } from './article.ts';
-import { Country } from './country.ts';
-import { Actor } from './entity.ts';
-import { Event } from './event.ts';
-import { EvidenceRef } from './evidence.ts';
-import { Item } from './item.ts';
-import { kindOf } from './kinds.ts';
-import { Organization } from './organization.ts';
-import { Person } from './person.ts';
-import { Place } from './place.ts';
-import { Quote } from './quote.ts';
-
-export const ActorRole = builder.objectRef<Role>('ActorRole');
-export const ResponseRef = builder.objectRef<ResponseRole>('Response');
-export const ItemRole = builder.objectRef<Role>('ItemRole');
-export const LocationRole = builder.objectRef<Role>('LocationRole');
-export const SubjectRole = builder.objectRef<Role>('SubjectRole');
+import { ACTOR_KINDS, LOCATION_KINDS, type NodeRecord } from '../data/records.ts';
+import { kindOf } from './node.ts';
+import {
+  Accusation,
+  Actor,
+  ActorRole,
+  Agreement,
+  Article,
+  Country,
+  Event,
+  EvidenceRef,
+  Item,
+  ItemRole,
+  LocationRole,
+  Organization,
+  Person,
+  Place,
+  Provision,
+  Quote,
+  ResponseRef,
+  SubjectRole,
+} from './refs.ts';
 
 export const Location = builder.unionType('Location', {
   description: 'Where something happened: a place, or a whole country.',
@@ -35,8 +37,6 @@ export const Subject = builder.unionType('Subject', {
   types: () => [Person, Country, Organization, Place, Item, Agreement, Provision, Accusation, Quote, Event, Article],
   resolveType: (record: NodeRecord) => kindOf(record),
 });
-
-const ACTOR_KINDS = ['Person', 'Country', 'Organization'] as const;
 
 const LINK_EVIDENCE = 'The words of the article that state this link.';
 
@@ -92,7 +92,7 @@ LocationRole.implement({
     location: t.field({
       type: Location,
       description: 'The place or country.',
-      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Place', 'Country']),
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, LOCATION_KINDS),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
   }),

@@ -1,9 +1,7 @@
 import { builder } from '../builder.ts';
-import type { SearchHit } from '../data/search.ts';
-import { page } from './page.ts';
+import { page } from '../pagination.ts';
+import { SearchConnection, SearchHitRef } from './refs.ts';
 import { Subject } from './roles.ts';
-
-const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
 
 SearchHitRef.implement({
   description: 'A record that matches a search, with how well it matches.',
@@ -12,11 +10,6 @@ SearchHitRef.implement({
     subject: t.field({ type: Subject, description: 'The matching record.', resolve: (hit) => hit.record }),
   }),
 });
-
-const SearchConnection = builder.connectionObject(
-  { type: SearchHitRef, name: 'SearchConnection', description: 'A page of search results, best first.' },
-  { name: 'SearchEdge', description: 'One search result, with its cursor.' },
-);
 
 builder.queryFields((t) => ({
   search: t.connection(
@@ -28,7 +21,7 @@ builder.queryFields((t) => ({
       args: {
         query: t.arg.string({ required: true, description: 'Words to look for, e.g. "drones" or "Pezeshkian".' }),
       },
-      resolve: async (_root, args, context) => page(args, await context.corpus.search(args.query)),
+      resolve: async (_root, args, context) => page(args, await context.search.search(args.query)),
     },
     SearchConnection,
   ),

@@ -2,7 +2,8 @@
  * The documents of the search index, read straight from the data files: articles, then entities,
  * then each article's claims. MiniSearch's scores and the order of equal scores depend on that
  * order. A document's id is its position in it: the worker keeps numbers, not the records' id
- * strings, and the main thread turns a position back into its record with `searchOrder`.
+ * strings, and the main thread turns a position back into its record with `searchOrder`
+ * (order.ts).
  *
  * - an entity: its name; the titles and the words of every mention, article by article
  * - an article: its title; its publisher
@@ -14,7 +15,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Corpus, ENTITY_FILES, type NodeRecord } from './corpus.ts';
 import type {
   AccusationFile,
   AgreementFile,
@@ -23,25 +23,14 @@ import type {
   EvidenceFile,
   MentionFile,
   QuoteFile,
-} from './files.ts';
+} from '../data/files.ts';
+import { ENTITY_FILES } from '../data/records.ts';
 
 export interface SearchDocument {
   /** The document's position among all documents. */
   id: number;
   name: string;
   text: string;
-}
-
-/**
- * The records in the order `searchDocuments` yields their documents: the record of the document
- * with id `i` is the `i`th. The corpus holds each kind's records in file order, and each article's
- * claims in the order of the files below.
- */
-export function searchOrder(corpus: Corpus): NodeRecord[] {
-  const articles = corpus.all('Article');
-  const entities = Object.values(ENTITY_FILES).flatMap((kind) => corpus.all(kind));
-  const claims = articles.flatMap((article) => corpus.related('claimsByArticle', article.id));
-  return [...articles, ...entities, ...claims];
 }
 
 export function* searchDocuments(dataDir: string): Generator<SearchDocument> {

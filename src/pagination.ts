@@ -5,9 +5,9 @@
  * encoded only when a client selects it, since most selections take `nodes` and no cursor.
  */
 import { cursorToOffset, offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
-import type { Context } from '../context.ts';
-import type { Relation } from '../data/corpus.ts';
+import type { Context } from './context.ts';
+import type { Relation } from './data/relations.ts';
+import { badUserInput } from './errors.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -23,17 +23,15 @@ export function page<T>(args: PageArgs, items: readonly T[]) {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw new GraphQLError(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
-        extensions: { code: 'BAD_USER_INPUT', argumentName: name },
+      throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
+        argumentName: name,
       });
     }
   }
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
     if (cursor != null && !isCursor(cursor)) {
-      throw new GraphQLError(`Argument "${name}" is not a cursor from this API.`, {
-        extensions: { code: 'BAD_USER_INPUT', argumentName: name },
-      });
+      throw badUserInput(`Argument "${name}" is not a cursor from this API.`, { argumentName: name });
     }
   }
   const { offset, expectedSize, hasPreviousPage } = offsetForArgs({

@@ -7,11 +7,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { searchDocuments } from './documents.ts';
+import { buildIndex } from './minisearch.ts';
 import type { SearchRequest, WorkerMessage } from './search.ts';
-import { buildIndex } from './search-index.ts';
 
 const port = parentPort;
-if (!port) throw new Error('search-worker.ts runs as a worker thread');
+if (!port) throw new Error('search/worker.ts runs as a worker thread');
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 try {

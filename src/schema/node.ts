@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import type { Kind, NodeRecord, RecordOf } from '../data/corpus.ts';
+import type { Kind, NodeRecord, RecordOf } from '../data/records.ts';
 
 /** `isTypeOf` for the object type backed by records of `kind`. */
 export const isKind =

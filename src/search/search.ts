@@ -1,17 +1,17 @@
 /**
  * Full-text search over names, titles, quotes and the words of every claim, with MiniSearch (an
  * inverted index with prefix and fuzzy matching). The index is built and queried in a worker
- * thread (search-worker.ts), which reads the data files itself once the loader has verified them:
- * the main thread serves everything else meanwhile, and the index's memory is collected apart
- * from the corpus's. A search asked for before the index is built waits for it; it never answers
- * from a part of the index.
+ * thread (worker.ts), which reads the data files itself once the loader has verified them: the
+ * main thread serves everything else meanwhile, and the index's memory is collected apart from
+ * the corpus's. A search asked for before the index is built waits for it; it never answers from
+ * a part of the index.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Corpus, NodeRecord } from './corpus.ts';
-import { searchOrder } from './documents.ts';
+import type { Corpus } from '../data/corpus.ts';
+import type { NodeRecord } from '../data/records.ts';
+import { searchOrder } from './order.ts';
 
 export interface SearchHit {
   record: NodeRecord;
@@ -30,17 +30,14 @@ export interface SearchRequest {
   text: string;
 }
 
-interface TsxExports {
-  './esm/api': { import: { default: string } };
-}
-
-// The worker runs TypeScript as the main thread does: tsx's ESM API registered before its module
-// loads. Its ESM entry is read from tsx's exports map (require.resolve would give the CommonJS one).
-const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-const tsxExports = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: TsxExports }).exports;
-const tsxApi = tsxExports['./esm/api'].import.default;
-const WORKER = `import(${JSON.stringify(new URL(tsxApi, pathToFileURL(tsxPackage)).href)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./search-worker.ts', import.meta.url).href)}); })`;
+/**
+ * The worker's module. Node 20 applies no loader hooks to worker threads, so when this file runs
+ * from source (tests, scripts under tsx), the worker is the compiled one that `npm run build`
+ * writes to dist/ (vitest's global setup builds it).
+ */
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/search/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
 
 export class SearchIndex {
   private readonly worker: Worker;
@@ -52,16 +49,18 @@ export class SearchIndex {
   private queries = 0;
   private failure: Error | undefined;
 
-  /** Called once every record is in the corpus. */
-  constructor(dataDir: string, corpus: Corpus) {
+  /**
+   * Starts building the index of `corpus`, from the files of `dataDir` (the corpus's own by
+   * default; tests give others to see a mismatch refused).
+   */
+  constructor(corpus: Corpus, dataDir: string = corpus.dataDir) {
+    if (!existsSync(WORKER)) {
+      throw new Error(`the search worker ${fileURLToPath(WORKER)} is missing: run \`npm run build\``);
+    }
     this.records = searchOrder(corpus);
-    // A young generation of 16 MB (V8 gave the worker 32) is room enough for the build and for
-    // queries, and V8 keeps the pages of an empty one while the worker idles (-18 MB at 10,000x).
-    this.worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { dataDir },
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    });
+    // A young generation smaller than V8's default is room enough for the build and for queries,
+    // and V8 keeps the pages of an empty one while the worker idles.
+    this.worker = new Worker(WORKER, { workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     // An idle worker keeps no process alive; one with queries in flight does (see `search`).
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /**
- * The MiniSearch index that search-worker.ts builds: its options, and what MiniSearch allocates
+ * The MiniSearch index that worker.ts builds: its options, and what MiniSearch allocates
  * per document trimmed once every document is in.
  */
 import MiniSearch, { type Options } from 'minisearch';

@@ -1,0 +1,294 @@
+/**
+ * Building records from parsed files: one function per kind of file record, each given a
+ * `RecordReader` that places the record's evidence in its article's text, checks its references
+ * and reports a fault at the record's file, position and field.
+ */
+import { DataError } from '../errors.ts';
+import type { ArticleText, Evidence } from './evidence.ts';
+import type {
+  AccusationFile,
+  AgreementFile,
+  ArticleFile,
+  DateFile,
+  EventFile,
+  EvidenceFile,
+  MentionFile,
+  QuoteFile,
+} from './files.ts';
+import type { IdRegistry } from './ids.ts';
+import { recordLabel } from './read.ts';
+import {
+  ACTOR_KINDS,
+  type AccusationRecord,
+  type AgreementRecord,
+  type ArticleRecord,
+  ENTITY_KINDS,
+  type EventRecord,
+  type Kind,
+  LOCATION_KINDS,
+  type Mention,
+  NODE_KINDS,
+  type ProvisionRecord,
+  type QuoteRecord,
+  type Role,
+} from './records.ts';
+
+/**
+ * One copy of each string the records repeat: JSON.parse makes a new string of every value, and
+ * references, enum values, dates and stock phrases recur all over a corpus. The pool lives as long
+ * as the load.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  intern<S extends string>(value: S): S {
+    const interned = this.strings.get(value);
+    if (interned !== undefined) return interned as S;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  internOrNull<S extends string>(value: S | undefined): S | null {
+    return value === undefined ? null : this.intern(value);
+  }
+}
+
+/** What every record reader of one load shares. */
+export interface Load {
+  ids: IdRegistry;
+  strings: StringPool;
+}
+
+/**
+ * Reads one record of a data file: places its evidence in the article's text, checks the ids it
+ * refers to, and makes the errors that point at it (file, record, field).
+ */
+export class RecordReader {
+  constructor(
+    private readonly load: Load,
+    /** The file as messages show it. */
+    private readonly file: string,
+    private readonly id: string | undefined,
+    private readonly index: number | undefined,
+    private readonly article?: ArticleText,
+  ) {}
+
+  get strings(): StringPool {
+    return this.load.strings;
+  }
+
+  error(field: string | undefined, problem: string): DataError {
+    return new DataError(this.file, recordLabel(this.id, this.index), field, problem);
+  }
+
+  /** Throws (now, or once every article is read) unless `id` is a record of one of `kinds`. */
+  check(id: string, kinds: readonly Kind[], field: string): void {
+    this.load.ids.check(id, kinds, (problem) => this.error(field, problem));
+  }
+
+  evidence(evidence: EvidenceFile, field: string): Evidence {
+    if (!this.article) throw this.error(field, 'evidence outside an article');
+    const located = this.article.locate(evidence);
+    if (typeof located === 'string') throw this.error(field, located);
+    return located;
+  }
+
+  evidences(list: readonly EvidenceFile[], field: string): Evidence[] {
+    return list.map((evidence, i) => this.evidence(evidence, `${field}[${i}]`));
+  }
+
+  role(role: { ref: string; evidence: EvidenceFile[] }, field: string, kinds: readonly Kind[]): Role {
+    this.check(role.ref, kinds, `${field}.ref`);
+    return { ref: this.strings.intern(role.ref), evidence: this.evidences(role.evidence, `${field}.evidence`) };
+  }
+
+  roles(roles: readonly { ref: string; evidence: EvidenceFile[] }[], field: string, kinds: readonly Kind[]): Role[] {
+    return roles.map((role, i) => this.role(role, `${field}[${i}]`, kinds));
+  }
+
+  /** A date's parts must agree with its precision, and a range must not run backwards. */
+  checkDate(date: DateFile, field: string): void {
+    const expected = DATE_PARTS[date.precision];
+    if (expected !== undefined && date.start.split('-').length !== expected) {
+      throw this.error(`${field}.start`, `${JSON.stringify(date.start)} does not have ${date.precision} precision`);
+    }
+    if (date.precision !== 'RANGE' && date.end !== undefined) {
+      throw this.error(`${field}.end`, 'only a RANGE has an end');
+    }
+    if (date.end !== undefined && date.end < date.start) {
+      throw this.error(`${field}.end`, `${JSON.stringify(date.end)} is before ${JSON.stringify(date.start)}`);
+    }
+    if (!isValidPartialDate(date.start)) {
+      throw this.error(`${field}.start`, `${JSON.stringify(date.start)} is not a date`);
+    }
+    if (date.end !== undefined && !isValidPartialDate(date.end)) {
+      throw this.error(`${field}.end`, `${JSON.stringify(date.end)} is not a date`);
+    }
+  }
+}
+
+const DATE_PARTS: Partial<Record<DateFile['precision'], number>> = { DAY: 3, MONTH: 2, YEAR: 1 };
+
+export function article(
+  file: ArticleFile,
+  text: ArticleText,
+  sha256: string,
+  textFile: string,
+  read: RecordReader,
+): ArticleRecord {
+  const { strings } = read;
+  return {
+    kind: 'Article',
+    id: file.id,
+    title: file.title,
+    titleEvidence: read.evidence(file.titleEvidence, 'titleEvidence'),
+    publisher: {
+      name: strings.intern(file.publisher.name),
+      evidence: read.evidence(file.publisher.evidence, 'publisher.evidence'),
+    },
+    language: strings.intern(file.language),
+    published: {
+      date: strings.intern(file.published.date),
+      inference: strings.intern(file.published.inference),
+      evidence: read.evidences(file.published.evidence, 'published.evidence'),
+    },
+    // The text lives in `text`, as bytes once its evidence is placed.
+    get text() {
+      return text.text;
+    },
+    length: text.length,
+    sha256,
+    textFile,
+  };
+}
+
+export function mention(file: MentionFile, articleId: string, read: RecordReader): Mention {
+  const { strings } = read;
+  read.check(file.entity, ENTITY_KINDS, 'entity');
+  return {
+    entity: strings.intern(file.entity),
+    article: articleId,
+    evidence: read.evidences(file.evidence, 'evidence'),
+    titles: file.titles.map((title, i) => ({
+      title: strings.intern(title.title),
+      evidence: read.evidences(title.evidence, `titles[${i}].evidence`),
+    })),
+  };
+}
+
+export function event(file: EventFile, articleId: string, read: RecordReader): EventRecord {
+  const { strings } = read;
+  const record: EventRecord = {
+    kind: 'Event',
+    id: file.id,
+    article: articleId,
+    eventKind: strings.intern(file.kind),
+    name: file.name,
+    date: {
+      precision: strings.intern(file.date.precision),
+      start: strings.intern(file.date.start),
+      end: strings.internOrNull(file.date.end),
+      phrase: read.evidence(file.date.phrase, 'date.phrase'),
+      resolution: strings.intern(file.date.resolution),
+    },
+    place: file.place ? read.role(file.place, 'place', LOCATION_KINDS) : null,
+    participants: read.roles(file.participants, 'participants', ACTOR_KINDS),
+    evidence: read.evidences(file.evidence, 'evidence'),
+  };
+  read.checkDate(file.date, 'date');
+  return record;
+}
+
+/** An agreement, then its provisions, in the order the file gives them. */
+export function agreement(
+  file: AgreementFile,
+  articleId: string,
+  read: RecordReader,
+): [AgreementRecord, ...ProvisionRecord[]] {
+  const { strings } = read;
+  if (file.event) read.check(file.event, ['Event'], 'event');
+  const record: AgreementRecord = {
+    kind: 'Agreement',
+    id: file.id,
+    article: articleId,
+    name: file.name,
+    parties: read.roles(file.parties, 'parties', ACTOR_KINDS),
+    signatories: read.roles(file.signatories, 'signatories', ['Person']),
+    event: strings.internOrNull(file.event),
+    articleCount: file.articleCount
+      ? {
+          value: file.articleCount.value,
+          evidence: read.evidences(file.articleCount.evidence, 'articleCount.evidence'),
+        }
+      : null,
+    publishedBy: file.publishedBy ? read.role(file.publishedBy, 'publishedBy', ACTOR_KINDS) : null,
+    provisions: file.provisions.map((provision) => provision.id),
+    evidence: read.evidences(file.evidence, 'evidence'),
+  };
+  const provisions = file.provisions.map(
+    (provision, i): ProvisionRecord => ({
+      kind: 'Provision',
+      id: provision.id,
+      article: articleId,
+      agreement: file.id,
+      summary: provision.summary,
+      status: strings.intern(provision.status),
+      evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
+    }),
+  );
+  return [record, ...provisions];
+}
+
+export function accusation(file: AccusationFile, articleId: string, read: RecordReader): AccusationRecord {
+  return {
+    kind: 'Accusation',
+    id: file.id,
+    article: articleId,
+    act: file.act,
+    accusers: read.roles(file.accusers, 'accusers', ACTOR_KINDS),
+    accused: read.roles(file.accused, 'accused', ACTOR_KINDS),
+    items: read.roles(file.items, 'items', ['Item']),
+    beneficiaries: read.roles(file.beneficiaries, 'beneficiaries', ACTOR_KINDS),
+    responses: file.responses.map((response, i) => ({
+      ...read.role(response, `responses[${i}]`, ACTOR_KINDS),
+      stance: read.strings.intern(response.stance),
+    })),
+    evidence: read.evidences(file.evidence, 'evidence'),
+  };
+}
+
+export function quote(file: QuoteFile, articleId: string, read: RecordReader): QuoteRecord {
+  const { strings } = read;
+  if (file.event) read.check(file.event, ['Event'], 'event');
+  if (file.channel.via) read.check(file.channel.via, ['Organization'], 'channel.via');
+  return {
+    kind: 'Quote',
+    id: file.id,
+    article: articleId,
+    speaker: read.role(file.speaker, 'speaker', ACTOR_KINDS),
+    words: read.evidence(file.words, 'words'),
+    form: strings.intern(file.form),
+    channel: {
+      kind: strings.intern(file.channel.kind),
+      via: strings.internOrNull(file.channel.via),
+      evidence: file.channel.evidence ? read.evidences(file.channel.evidence, 'channel.evidence') : [],
+    },
+    about: read.roles(file.about, 'about', NODE_KINDS),
+    event: strings.internOrNull(file.event),
+    evidence: read.evidences(file.evidence, 'evidence'),
+  };
+}
+
+/** Dates already checked: a corpus names the same few hundred days over and over. */
+const validDates = new Map<string, boolean>();
+
+function isValidPartialDate(value: string): boolean {
+  let valid = validDates.get(value);
+  if (valid === undefined) {
+    const [year, month = '01', day = '01'] = value.split('-');
+    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+    valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(`${year}-${month}-${day}`);
+    validDates.set(value, valid);
+  }
+  return valid;
+}

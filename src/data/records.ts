@@ -1,0 +1,176 @@
+/**
+ * The records that back the GraphQL types, one interface per kind, and the lists of kinds that
+ * the loader, the relation indexes, the loaders and the schema share. Each list is written here
+ * once.
+ */
+import type { z } from 'zod';
+import type { Evidence } from './evidence.ts';
+import type { files } from './files.ts';
+
+type Enum<K extends keyof typeof files> = z.infer<(typeof files)[K]>;
+
+/** A link from a claim to another record, with the article's words that state the link. */
+export interface Role {
+  ref: string;
+  evidence: Evidence[];
+}
+
+export interface Title {
+  title: string;
+  evidence: Evidence[];
+}
+
+/** What one article says of one entity. */
+export interface Mention {
+  entity: string;
+  article: string;
+  evidence: Evidence[];
+  titles: Title[];
+}
+
+export interface PersonRecord {
+  kind: 'Person';
+  id: string;
+  name: string;
+}
+export interface CountryRecord {
+  kind: 'Country';
+  id: string;
+  name: string;
+}
+export interface OrganizationRecord {
+  kind: 'Organization';
+  id: string;
+  name: string;
+}
+export interface PlaceRecord {
+  kind: 'Place';
+  id: string;
+  name: string;
+  country: string | null;
+}
+export interface ItemRecord {
+  kind: 'Item';
+  id: string;
+  name: string;
+  category: Enum<'items'>[number]['category'];
+}
+
+export interface ArticleRecord {
+  kind: 'Article';
+  id: string;
+  title: string;
+  titleEvidence: Evidence;
+  publisher: { name: string; evidence: Evidence };
+  language: string;
+  published: { date: string; inference: string; evidence: Evidence[] };
+  readonly text: string;
+  /** The text's length in UTF-16 code units. */
+  length: number;
+  sha256: string;
+  /** Where the text lives, relative to the data directory. */
+  textFile: string;
+}
+
+interface ClaimBase {
+  id: string;
+  /** The article whose text the evidence quotes. */
+  article: string;
+  evidence: Evidence[];
+}
+
+export interface EventDate {
+  precision: 'DAY' | 'MONTH' | 'YEAR' | 'RANGE';
+  start: string;
+  end: string | null;
+  phrase: Evidence;
+  resolution: string;
+}
+
+export interface EventRecord extends ClaimBase {
+  kind: 'Event';
+  eventKind: Enum<'events'>[number]['kind'];
+  name: string;
+  date: EventDate;
+  place: Role | null;
+  participants: Role[];
+}
+
+export interface ProvisionRecord extends ClaimBase {
+  kind: 'Provision';
+  agreement: string;
+  summary: string;
+  status: 'PROVIDED' | 'NOT_PROVIDED';
+}
+
+export interface AgreementRecord extends ClaimBase {
+  kind: 'Agreement';
+  name: string;
+  parties: Role[];
+  signatories: Role[];
+  event: string | null;
+  articleCount: { value: number; evidence: Evidence[] } | null;
+  publishedBy: Role | null;
+  provisions: string[];
+}
+
+export type Stance = 'DENIED' | 'CONFIRMED' | 'NEITHER_CONFIRMED_NOR_DENIED';
+
+export interface ResponseRole extends Role {
+  stance: Stance;
+}
+
+export interface AccusationRecord extends ClaimBase {
+  kind: 'Accusation';
+  act: string;
+  accusers: Role[];
+  accused: Role[];
+  items: Role[];
+  beneficiaries: Role[];
+  responses: ResponseRole[];
+}
+
+export type QuoteChannel = Enum<'quotes'>[number]['channel']['kind'];
+
+export interface QuoteRecord extends ClaimBase {
+  kind: 'Quote';
+  speaker: Role;
+  words: Evidence;
+  form: 'FULL_SENTENCE' | 'FRAGMENT';
+  channel: { kind: QuoteChannel; via: string | null; evidence: Evidence[] };
+  about: Role[];
+  event: string | null;
+}
+
+export type ActorRecord = PersonRecord | CountryRecord | OrganizationRecord;
+export type EntityRecord = ActorRecord | PlaceRecord | ItemRecord;
+export type ClaimRecord = EventRecord | ProvisionRecord | AgreementRecord | AccusationRecord | QuoteRecord;
+export type NodeRecord = EntityRecord | ClaimRecord | ArticleRecord;
+export type Kind = NodeRecord['kind'];
+export type RecordOf<K extends Kind> = Extract<NodeRecord, { kind: K }>;
+
+/** The files under entities/, each with the kind of its records, in the order they are read. */
+export const ENTITY_FILES = {
+  people: 'Person',
+  countries: 'Country',
+  organizations: 'Organization',
+  places: 'Place',
+  items: 'Item',
+} as const satisfies Partial<Record<keyof typeof files, Kind>>;
+
+/** Kinds that can sign, accuse, be accused, respond or speak. */
+export const ACTOR_KINDS = ['Person', 'Country', 'Organization'] as const satisfies Kind[];
+/** Kinds an article names: the actors, places and items. */
+export const ENTITY_KINDS = Object.values(ENTITY_FILES) satisfies EntityRecord['kind'][];
+/** Where an event can take place: a place, or a whole country. */
+export const LOCATION_KINDS = ['Place', 'Country'] as const satisfies Kind[];
+/** What an article states. */
+export const CLAIM_KINDS = [
+  'Event',
+  'Agreement',
+  'Provision',
+  'Accusation',
+  'Quote',
+] as const satisfies ClaimRecord['kind'][];
+/** Every kind of record: what a quote can be about, what a search can find. */
+export const NODE_KINDS = [...ENTITY_KINDS, ...CLAIM_KINDS, 'Article'] as const satisfies Kind[];

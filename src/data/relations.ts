@@ -1,0 +1,71 @@
+/**
+ * The relation indexes, declared once: each names the kinds of record it leads to and how a
+ * record's keys are derived from it. The corpus builds them all when the load is done (see
+ * `Corpus.index`), so that no resolver scans a list: `quotesBySpeaker` of a person's id is the
+ * list of that person's quotes, in load order.
+ */
+import {
+  CLAIM_KINDS,
+  ENTITY_KINDS,
+  type ItemRecord,
+  type Kind,
+  type Mention,
+  type NodeRecord,
+  type RecordOf,
+  type Role,
+} from './records.ts';
+
+/** What a derivation may read besides its record: other records, and the mentions. */
+export interface Lookup {
+  get(id: string): NodeRecord | undefined;
+  mentions(entity: string): readonly Mention[];
+}
+
+/** An index of the records of `kinds`, each listed under every key `keys` gives it. */
+export interface Derivation<K extends Kind = Kind> {
+  kinds: readonly K[];
+  keys(record: RecordOf<K>, lookup: Lookup): Iterable<string>;
+}
+
+function of<K extends Kind>(
+  kinds: K | readonly K[],
+  keys: (record: RecordOf<K>, lookup: Lookup) => Iterable<string>,
+): Derivation<K> {
+  return { kinds: typeof kinds === 'string' ? [kinds] : kinds, keys };
+}
+
+const refs = (roles: readonly Role[]) => roles.map((role) => role.ref);
+const optional = (key: string | null | undefined) => (key == null ? [] : [key]);
+
+export const RELATIONS = {
+  accusationsByAccuser: of('Accusation', (accusation) => refs(accusation.accusers)),
+  accusationsByAccused: of('Accusation', (accusation) => refs(accusation.accused)),
+  accusationsByItem: of('Accusation', (accusation) => refs(accusation.items)),
+  accusationsByBeneficiary: of('Accusation', (accusation) => refs(accusation.beneficiaries)),
+  accusationsByResponder: of('Accusation', (accusation) => refs(accusation.responses)),
+  accusationsByStance: of('Accusation', (accusation) => accusation.responses.map((response) => response.stance)),
+  accusationsByItemCategory: of('Accusation', (accusation, lookup) =>
+    accusation.items.map((role) => (lookup.get(role.ref) as ItemRecord).category),
+  ),
+  agreementsByParty: of('Agreement', (agreement) => refs(agreement.parties)),
+  agreementsBySignatory: of('Agreement', (agreement) => refs(agreement.signatories)),
+  agreementsByEvent: of('Agreement', (agreement) => optional(agreement.event)),
+  quotesBySpeaker: of('Quote', (quote) => [quote.speaker.ref]),
+  quotesByTopic: of('Quote', (quote) => refs(quote.about)),
+  quotesByEvent: of('Quote', (quote) => optional(quote.event)),
+  quotesByChannel: of('Quote', (quote) => [quote.channel.kind]),
+  quotesByForm: of('Quote', (quote) => [quote.form]),
+  eventsByKind: of('Event', (event) => [event.eventKind]),
+  eventsByParticipant: of('Event', (event) => refs(event.participants)),
+  eventsByPlace: of('Event', (event) => optional(event.place?.ref)),
+  placesByCountry: of('Place', (place) => optional(place.country)),
+  claimsByArticle: of(CLAIM_KINDS, (claim) => [claim.article]),
+  entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.mentions(entity.id).map((mention) => mention.article)),
+};
+
+export type Relation = keyof typeof RELATIONS;
+
+/** The records each relation leads to, by the relation's name. */
+export type Relations = {
+  [R in Relation]: (typeof RELATIONS)[R] extends Derivation<infer K> ? RecordOf<K> : never;
+};
