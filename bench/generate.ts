@@ -11,8 +11,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR } from '../src/data/load.ts';
 import { ENTITY_FILES } from '../src/data/records.ts';
+import { DEFAULT_DATA_DIR } from '../src/paths.ts';
 
 type Json = Record<string, unknown>;
 type Evidence = { exact: string; prefix?: string };

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { TRUSTED_OPERATIONS_FILE, type TrustedOperation } from '../src/plugins/security.ts';
+import { TRUSTED_OPERATIONS_FILE } from '../src/paths.ts';
+import type { TrustedOperation } from '../src/plugins/security.ts';
 
 const root = new URL('../', import.meta.url);
 const examples = new URL('examples/', root);

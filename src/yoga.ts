@@ -14,6 +14,7 @@ import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import { ErrorCode, isClientInputError } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
+import { DEFAULT_OPERATION_FILE } from './paths.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
@@ -22,10 +23,7 @@ import { schema } from './schema/index.ts';
 import type { SearchIndex } from './search/search.ts';
 
 /** The operation GraphiQL opens with: who accuses whom of supplying drones, and the answers. */
-export const DEFAULT_OPERATION = readFileSync(
-  new URL('../examples/operations/DroneAccusations.graphql', import.meta.url),
-  'utf8',
-);
+export const DEFAULT_OPERATION = readFileSync(DEFAULT_OPERATION_FILE, 'utf8');
 
 export interface YogaOptions extends ObservabilityOptions {
   corpus: Corpus;

@@ -1,15 +1,10 @@
 /**
- * Vitest's global setup: builds dist/ from src/ before any test runs, as `npm ci` does. The
- * end-to-end tests start dist/server.js as `npm start` does, and the search index runs its
- * compiled worker even when the rest runs from source (src/search/search.ts says why).
+ * Vitest's global setup: builds dist/ from src/ before any test runs, as `npm start` does. The
+ * end-to-end tests start dist/server.js as `npm start` does, and the search index runs the built
+ * worker even when the rest runs from source (src/paths.ts says why).
  */
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 
 export default function build(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: new URL('..', import.meta.url),
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: new URL('..', import.meta.url), stdio: 'inherit' });
 }

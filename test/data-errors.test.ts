@@ -7,8 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, loadCorpus } from '../src/data/load.ts';
+import { loadCorpus } from '../src/data/load.ts';
 import { DataError } from '../src/errors.ts';
+import { DEFAULT_DATA_DIR } from '../src/paths.ts';
 
 const ARTICLE = 'articles/a16048bde2f63942';
 const dirs: string[] = [];
@@ -172,7 +173,7 @@ describe('a bad data file', () => {
   it('stops the server: it exits non-zero and prints the message', () => {
     const dir = copyOfData();
     writeFileSync(join(dir, 'entities/items.json'), '[{"id": "drone", "name": "drone", "category": "BALLOON"}]');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const run = spawnSync(process.execPath, ['dist/server.js'], {
       env: { ...process.env, CLAIMGRAPH_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' },
       encoding: 'utf8',
       timeout: 20_000,

@@ -40,7 +40,7 @@ export function configFrom(env: Record<string, string> = {}) {
   return loadConfig(env);
 }
 
-/** claimgraph itself, over real HTTP, with the request listener src/server.ts serves. */
+/** claimgraph itself, over real HTTP, with the request listener the server (src/server.ts) serves. */
 export async function serve(options: Partial<YogaOptions> = {}): Promise<TestServer> {
   const data = options.corpus ?? corpus();
   const { listener } = createClaimgraph({

@@ -31,15 +31,14 @@ describe('the type files', () => {
   const files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
   const printed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-  // Each in a fresh process, from the compiled files (test/build.setup.ts builds them): the
-  // module graph is the sources' own, and a process starts in a fraction of tsx's time.
+  // Each in a fresh process: a module evaluated earlier by another test would hide the fault.
   it.concurrent.for(files)('build the whole schema when %s is imported first', async (file, { expect }) => {
     const script = `
-      await import('./dist/schema/${file.replace(/\.ts$/, '.js')}');
-      const { schema } = await import('./dist/schema/index.js');
-      const { printSortedSubgraphSchema } = await import('./dist/schema/print.js');
+      await import('./src/schema/${file}');
+      const { schema } = await import('./src/schema/index.ts');
+      const { printSortedSubgraphSchema } = await import('./src/schema/print.ts');
       process.stdout.write(printSortedSubgraphSchema(schema));`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: new URL('..', import.meta.url),
     });
     expect(stdout).toBe(printed);

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.ts';
+import { DEFAULT_DATA_DIR } from '../paths.ts';
 import * as build from './build.ts';
 import { type Load, RecordReader, StringPool } from './build.ts';
 import { Corpus } from './corpus.ts';
@@ -16,9 +16,6 @@ import { files } from './files.ts';
 import { IdRegistry } from './ids.ts';
 import { readBytes, readJson, recordLabel, showPath, subfolders } from './read.ts';
 import { ENTITY_FILES, type EntityRecord, type Kind } from './records.ts';
-
-/** The data directory shipped with the project. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 
 /** The claim files an article folder may hold, in the order they are read. */
 const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;

@@ -10,11 +10,10 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
+import { TRUSTED_OPERATIONS_FILE } from '../paths.ts';
 
 /** The header a client sends on GET (and other non-preflighted) requests to pass CSRF prevention. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
-
-export const TRUSTED_OPERATIONS_FILE = new URL('../../trusted-operations.json', import.meta.url);
 
 export interface TrustedOperation {
   /** Where the operation comes from, relative to the repository root. */

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../data/corpus.ts';
 import type { NodeRecord } from '../data/records.ts';
+import { SEARCH_WORKER } from '../paths.ts';
 import { searchOrder } from './order.ts';
 
 export interface SearchHit {
@@ -30,15 +31,6 @@ export interface SearchRequest {
   text: string;
 }
 
-/**
- * The worker's module. Node 20 applies no loader hooks to worker threads, so when this file runs
- * from source (tests, scripts under tsx), the worker is the compiled one that `npm run build`
- * writes to dist/ (vitest's global setup builds it).
- */
-const WORKER = import.meta.url.endsWith('.ts')
-  ? new URL('../../dist/search/worker.js', import.meta.url)
-  : new URL('./worker.js', import.meta.url);
-
 export class SearchIndex {
   private readonly worker: Worker;
   /** The records by the id of their document: its position (see documents.ts). */
@@ -54,13 +46,16 @@ export class SearchIndex {
    * default; tests give others to see a mismatch refused).
    */
   constructor(corpus: Corpus, dataDir: string = corpus.dataDir) {
-    if (!existsSync(WORKER)) {
-      throw new Error(`the search worker ${fileURLToPath(WORKER)} is missing: run \`npm run build\``);
+    if (!existsSync(SEARCH_WORKER)) {
+      throw new Error(`the search worker ${fileURLToPath(SEARCH_WORKER)} is missing: run \`npm run build\``);
     }
     this.records = searchOrder(corpus);
     // A young generation smaller than V8's default is room enough for the build and for queries,
     // and V8 keeps the pages of an empty one while the worker idles.
-    this.worker = new Worker(WORKER, { workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    this.worker = new Worker(SEARCH_WORKER, {
+      workerData: { dataDir },
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    });
     // An idle worker keeps no process alive; one with queries in flight does (see `search`).
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
