@@ -88,8 +88,8 @@ export function createClaimgraph(options: YogaOptions) {
 
 /**
  * GraphiQL with its scripts and styles inlined, so it works with no internet. The renderer holds
- * the whole GraphiQL bundle (about 80 MB of memory once loaded): it is imported on the first page
- * view, not at start-up.
+ * the whole GraphiQL bundle, which takes much memory once loaded: it is imported on the first
+ * page view, not at start-up.
  */
 async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');

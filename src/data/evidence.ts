@@ -35,8 +35,8 @@ let spare: Grams | undefined;
  * use and kept: the loader does not need them, and most articles' sentences are never asked for.
  *
  * The text is kept as its UTF-8 bytes once its evidence is placed: a news article's curly quotes
- * and dashes make V8 hold the whole string in two bytes a character, twice its UTF-8 size
- * (~110 MB more at 10,000x). It is decoded when asked for, and the last few decoded are kept.
+ * and dashes make V8 hold the whole string in two bytes a character, twice its UTF-8 size. It is
+ * decoded when asked for, and the last few decoded are kept.
  */
 export class ArticleText {
   private segmented: Sentence[] | undefined;
@@ -194,7 +194,7 @@ export class ArticleText {
  * only offsets: the words, the prefix and the suffix are verified to be the text at those offsets,
  * so they are sliced from the text when asked for, and the sentence is found on first use. Most
  * evidence has no prefix or suffix (the data gives them only to pick one of several occurrences):
- * it is this class, two fields smaller than `PickedEvidence`, 16 bytes on each of millions.
+ * it is this class, two fields smaller than `PickedEvidence`, on each of millions.
  */
 export class Evidence {
   constructor(
@@ -266,8 +266,8 @@ const decoded = new Map<ArticleText, string>();
 const DECODED = 64;
 /**
  * The latest of them, read without touching the Map: a response reads one article's words
- * evidence after evidence, and moving it to the end of the Map each time cost ~3 % of a
- * traversal's CPU under load.
+ * evidence after evidence, and moving it to the end of the Map each time showed in a
+ * traversal's CPU profile under load.
  */
 let latest: ArticleText | undefined;
 let latestText = '';

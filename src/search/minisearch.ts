@@ -21,8 +21,8 @@ export function buildIndex(documents: Iterable<SearchDocument>): MiniSearch<Sear
 class TrimmedMiniSearch extends MiniSearch<SearchDocument> {
   /**
    * MiniSearch keeps each document's field lengths in an array that it grows from empty, and V8
-   * gives an array grown from empty 17 slots: ~150 bytes a document for 2 numbers (~110 MB at
-   * 10,000x). A copy holds its entries only. The lengths are kept, so every score is.
+   * gives an array grown from empty many more slots than the two numbers it holds. A copy holds
+   * its entries only. The lengths are kept, so every score is.
    */
   trim(): void {
     for (const [id, lengths] of this._fieldLength) this._fieldLength.set(id, lengths.slice());

@@ -35,13 +35,13 @@ try {
 /**
  * Gives back the heap that building the index left behind. The build leaves its garbage (the
  * tables that MiniSearch's maps outgrew, the parsed files) scattered among the index's pages,
- * and V8's own full GCs move only a few MB of live objects a time: at 10,000x the worker kept
- * ~1.24 GB of heap for ~0.83 GB of index, and how much more than the index it held when the
- * index was done swung with where its GC cycle stood.
+ * and V8's own full GCs move only a few live objects at a time: on a large corpus the worker
+ * kept far more heap than its index, and how much more swung with where its GC cycle stood.
  *
  * Two full GCs with --stress-compaction each move the live objects off every other page, so
- * the heap ends packed while each GC holds copies of only half of it at once: one
- * GC with --compact-on-every-full-gc packed it as well, but raised the peak RSS by ~430 MB.
+ * the heap ends packed while each GC holds copies of only half of it at once: one GC with
+ * --compact-on-every-full-gc packs it as well, at a much higher peak (docs/performance.md has
+ * the figures).
  * V8's flags are process-wide: each is set for these GCs only, and `gc` is exposed to a new
  * context alone.
  */
