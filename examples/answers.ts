@@ -1,6 +1,6 @@
 /**
- * Turns the results of the README's questions into plain text. Both example clients print with
- * these, so their output can be compared line for line.
+ * Turns the results of the questions of docs/examples.md into plain text. Both example clients
+ * print with these, so their output can be compared line for line.
  */
 import type { DroneAccusationsQuery, PezeshkianQuotesQuery } from './generated/graphql.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Asks claimgraph the README's questions with Apollo Client (core, no React) and prints the
- * answers. Run it against a running server:
+ * Asks claimgraph the questions of docs/examples.md with Apollo Client (core, no React) and
+ * prints the answers. Run it against a running server:
  *
  *   node --import tsx examples/apollo-client.ts http://localhost:4000/graphql
  */

@@ -1,6 +1,6 @@
 /**
- * Asks claimgraph the README's questions with urql (@urql/core, no framework) and prints the
- * answers. Run it against a running server:
+ * Asks claimgraph the questions of docs/examples.md with urql (@urql/core, no framework) and
+ * prints the answers. Run it against a running server:
  *
  *   node --import tsx examples/urql-client.ts http://localhost:4000/graphql
  */

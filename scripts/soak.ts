@@ -1,7 +1,7 @@
 /**
  * `npm run soak`: a bounded load test on loopback. Starts the real server (production mode) on a
  * free port of 127.0.0.1, drives it with autocannon (SOAK_CONNECTIONS connections, default 32, for
- * SOAK_DURATION seconds, default 60) through a mix of the README's operations and abusive
+ * SOAK_DURATION seconds, default 60) through a mix of the example operations and abusive
  * requests, checks every answer against the status (and, for good operations, the absence of
  * errors) it should have, then reports requests served, unexpected answers, socket errors, p99
  * latency and the server's memory before and after. Exits 1 on any unexpected answer or error.

@@ -1,7 +1,7 @@
 /**
  * Writes trusted-operations.json, the allow-list used when CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY is on:
- * every operation document under examples/ (the README's operations and the example clients'),
- * keyed by the SHA-256 of its exact text. With --check, fails when the file is out of date.
+ * every operation document under examples/ (the operations of docs/examples.md, which the example
+ * clients use), keyed by the SHA-256 of its exact text. With --check, fails when the file is out of date.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

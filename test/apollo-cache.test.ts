@@ -1,5 +1,5 @@
 /**
- * Apollo Client's InMemoryCache over a live claimgraph, configured only as README shows
+ * Apollo Client's InMemoryCache over a live claimgraph, configured only as docs/clients.md shows
  * (examples/cache.ts): objects normalise by their global `id`, a repeated query is answered from
  * the cache, and pages fetched with `fetchMore` merge into one connection.
  */

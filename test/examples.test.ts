@@ -1,7 +1,7 @@
 /**
  * The example clients (examples/*.ts), run as a user runs them, against a live server: each
- * prints the answers to the README's questions. Their typed documents are generated from
- * schema.graphql and must be current.
+ * prints the answers to the questions of docs/examples.md. Their typed documents are generated
+ * from schema.graphql and must be current.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -19,7 +19,7 @@ interface Located {
 }
 
 describe('who accuses whom of supplying drones, and what did the accused answer?', () => {
-  it('answers with the README example operation, which GraphiQL opens with', async () => {
+  it('answers with the example operation GraphiQL opens with (docs/examples.md)', async () => {
     const operation = readFileSync(new URL('../examples/operations/DroneAccusations.graphql', import.meta.url), 'utf8');
     const { data, errors } = await api.run<{
       accusations: {
