@@ -6,7 +6,10 @@
  * provisions, accusations, quotes) whose evidence quotes its text verbatim; it also names some of
  * the real countries and items, so indexes on those grow with the corpus as they would in life.
  *
- *   node --import tsx bench/generate.ts <out-dir> <multiple> [seed]
+ *   node --import tsx scripts/generate-corpus.ts <out-dir> <multiple> [seed]
+ *
+ * `npm run bench:scale` (bench/scale.ts) generates its corpora with it; test/generate-corpus.test.ts
+ * checks that what it writes loads, as the same corpus for the same seed.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -306,7 +309,7 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [outDir, multiple = '1', seed = '1'] = process.argv.slice(2);
-  if (!outDir) throw new Error('usage: generate.ts <out-dir> <multiple> [seed]');
+  if (!outDir) throw new Error('usage: generate-corpus.ts <out-dir> <multiple> [seed]');
   const started = performance.now();
   const { records, articles } = generateCorpus(outDir, Number(multiple), Number(seed));
   console.log(`${articles} articles, ${records} records in ${outDir} (${Math.round(performance.now() - started)} ms)`);
