@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { NodeRecord } from '../src/data/records.ts';
-import { client, corpus, globalId, withCost } from './helpers.ts';
+import type { NodeRecord } from '../../src/data/records.ts';
+import { articleCorpus, client, globalId, withCost } from '../helpers.ts';
 
-const api = client(corpus(), withCost(1_000_000));
-const bytes = readFileSync(new URL('../data/articles/a16048bde2f63942/text.txt', import.meta.url));
+const api = client(articleCorpus(), withCost(1_000_000));
+const bytes = readFileSync(new URL('../../data/articles/a16048bde2f63942/text.txt', import.meta.url));
 const text = bytes.toString('utf8');
 
 const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
@@ -56,7 +56,7 @@ function collect(value: unknown, into: ServedEvidence[] = []): ServedEvidence[] 
 
 /** Evidence objects held by the loaded records, counted the same way from the other side. */
 function countLoaded(): number {
-  const data = corpus();
+  const data = articleCorpus();
   const records: unknown[] = [...data.records()];
   const mentions = [...data.records()].map((record: NodeRecord) => data.mentions(record.id));
   return collect([records, mentions]).length;
@@ -64,7 +64,7 @@ function countLoaded(): number {
 
 describe('evidence served for the article', () => {
   it('is the article text, verbatim, at every offset served, for every record', async () => {
-    const ids = [...corpus().records()].map((record) => globalId(record.kind, record.id));
+    const ids = [...articleCorpus().records()].map((record) => globalId(record.kind, record.id));
     const served: ServedEvidence[] = [];
     for (let i = 0; i < ids.length; i += 10) {
       const { data, errors } = await api.run(EVIDENCE_OF_EVERY_TYPE, { ids: ids.slice(i, i + 10) });

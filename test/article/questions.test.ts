@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { client, globalId } from './helpers.ts';
+import { articleCorpus, client, globalId } from '../helpers.ts';
 
-const api = client();
-const text = readFileSync(new URL('../data/articles/a16048bde2f63942/text.txt', import.meta.url), 'utf8');
+const api = client(articleCorpus());
+const text = readFileSync(new URL('../../data/articles/a16048bde2f63942/text.txt', import.meta.url), 'utf8');
 
 interface Named {
   name: string;
@@ -20,7 +20,10 @@ interface Located {
 
 describe('who accuses whom of supplying drones, and what did the accused answer?', () => {
   it('answers with the example operation GraphiQL opens with (docs/examples.md)', async () => {
-    const operation = readFileSync(new URL('../examples/operations/DroneAccusations.graphql', import.meta.url), 'utf8');
+    const operation = readFileSync(
+      new URL('../../examples/operations/DroneAccusations.graphql', import.meta.url),
+      'utf8',
+    );
     const { data, errors } = await api.run<{
       accusations: {
         totalCount: number;
