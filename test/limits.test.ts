@@ -8,11 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, searchFor } from './helpers.ts';
 import { configFrom } from './http.ts';
 
 function yogaWith(env: Record<string, string> = {}) {
-  const yoga = createClaimgraphYoga({ corpus: corpus(), search: searchFor(corpus()), config: configFrom(env) });
+  const yoga = createClaimgraphYoga({
+    corpus: fixtureCorpus(),
+    search: searchFor(fixtureCorpus()),
+    config: configFrom(env),
+  });
   return async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
