@@ -267,7 +267,7 @@ describe('the search index, built from the files in a worker', () => {
     const data = fixtureCorpus();
     const index = searchFor(data);
     await index.ready;
-    // A claim of the last article, found by the words of its name, lies last in the order.
+    // A claim of the last article, found by the words of its name, lies at the end of the order.
     const last = data.all('Article').at(-1) as NodeRecord;
     const quote = data.related('claimsByArticle', last.id).find((claim) => claim.kind === 'Quote');
     if (quote?.kind !== 'Quote') throw new Error('every article of the fixture has a quote');
@@ -281,7 +281,7 @@ describe('the search index, built from the files in a worker', () => {
     const plain = new MiniSearch(SEARCH_OPTIONS);
     plain.addAll(documents);
     const trimmed = buildIndex(documents);
-    // A word, a name, a misspelt name (fuzzy), two words of one claim, and words of two records.
+    // A word, a name, a misspelt name (fuzzy), two words of one claim, two words of one title.
     for (const query of ['drones', 'Brenner', 'Brener', 'supplying missiles', 'minister estmark']) {
       expect(plain.search(query).length, query).toBeGreaterThan(0);
       expect(trimmed.search(query)).toEqual(plain.search(query));
