@@ -65,6 +65,7 @@ describe('the type files', () => {
   // Each in a fresh process: a module evaluated earlier by another test would hide the fault.
   it.concurrent.for(files)(
     'build the whole schema when %s is imported first',
+    { timeout: 60_000 },
     async (file, { expect }) => {
       const at = (path: string) => JSON.stringify(pathToFileURL(join(compiled, path)).href);
       const script = `
@@ -75,6 +76,5 @@ describe('the type files', () => {
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
       expect(stdout).toBe(printed);
     },
-    60_000,
   );
 });
