@@ -25,6 +25,10 @@ export const ErrorCode = {
   trustedOperationIdRequired: 'TRUSTED_OPERATION_ID_REQUIRED',
   /** Trusted-operations mode: the hash names no trusted operation. */
   trustedOperationNotFound: 'TRUSTED_OPERATION_NOT_FOUND',
+  /** Search cannot answer now: its index is being rebuilt, or could not be built. */
+  searchUnavailable: 'SEARCH_UNAVAILABLE',
+  /** One search failed (an error in the index, or it ran too long); the next may succeed. */
+  searchFailed: 'SEARCH_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,6 +36,15 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** A client's mistake in an argument: answered with this message and BAD_USER_INPUT. */
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.badUserInput, ...extensions } });
+}
+
+/** A search that could not be answered; `cause` (logged, never sent) says why. */
+export function searchError(
+  code: typeof ErrorCode.searchUnavailable | typeof ErrorCode.searchFailed,
+  message: string,
+  cause?: Error,
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code }, originalError: cause });
 }
 
 /**
