@@ -33,6 +33,11 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Where a client gets the ID of a record: said in every ID filter's description and ID error. */
+export const WHERE_IDS_COME_FROM =
+  'IDs are the `id` of objects this API returns: look an entity up by its slug (`person(slug:)`, ' +
+  '`country(slug:)`, `organization(slug:)`, `place(slug:)`, `item(slug:)`) or by name (`entitiesNamed(name:)`).';
+
 /** A client's mistake in an argument: answered with this message and BAD_USER_INPUT. */
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.badUserInput, ...extensions } });

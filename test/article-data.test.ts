@@ -17,7 +17,10 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
   query ($ids: [ID!]!) {
     nodes(ids: $ids) {
       __typename
-      ... on Entity { mentions(first: 100) { nodes { ...E } } titles(first: 100) { nodes { evidence { ...E } } } }
+      ... on Entity {
+        mentions(first: 100) { nodes { exact start end sentence { start end text } article { sha256 } } }
+        titles(first: 100) { nodes { evidence { ...E } } }
+      }
       ... on Claim { evidence { ...E } }
       ... on Accusation {
         accusers { evidence { ...E } } accused { evidence { ...E } } items { evidence { ...E } }
@@ -58,7 +61,10 @@ function collect(value: unknown, into: ServedEvidence[] = []): ServedEvidence[] 
 function countLoaded(): number {
   const data = corpus();
   const records: unknown[] = [...data.records()];
-  const mentions = [...data.records()].map((record: NodeRecord) => data.mentions(record.id));
+  const mentions = [...data.records()].map((record: NodeRecord) => [
+    data.mentions(record.id),
+    data.inArticles(record.id),
+  ]);
   return collect([records, mentions]).length;
 }
 

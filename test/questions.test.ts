@@ -232,12 +232,20 @@ describe('search', () => {
     expect(data?.search.nodes[0]?.subject).toEqual({ __typename: 'Item', name: 'explosive drones' });
   });
 
-  it('requires every word to match', async () => {
-    const { data } = await api.run<{ search: { nodes: { subject: { text: string } }[] } }>(
-      `{ search(query: "ceasefire Gaza") { nodes { subject { ... on Quote { text } } } } }`,
+  it('ranks the hits that match every word first', async () => {
+    const { data } = await api.run<{
+      search: { nodes: { matchesAllWords: boolean; subject: { __typename: string; text?: string } }[] };
+    }>(
+      `{ search(query: "ceasefire Gaza") { nodes { matchesAllWords subject { __typename ... on Quote { text } } } } }`,
     );
-    expect(data?.search.nodes.map((n) => n.subject.text)).toEqual([
+    const nodes = data?.search.nodes ?? [];
+    expect(nodes[0]?.subject.text).toBe(
       'We hope that a permanent ceasefire will be established in Gaza and that the aggressions on this land will stop',
-    ]);
+    );
+    const complete = nodes.filter((n) => n.matchesAllWords).length;
+    expect(complete).toBeGreaterThan(0);
+    expect(nodes.slice(0, complete).every((n) => n.matchesAllWords)).toBe(true);
+    expect(nodes.slice(complete).some((n) => n.matchesAllWords)).toBe(false);
+    expect(nodes.length).toBeGreaterThan(complete);
   });
 });

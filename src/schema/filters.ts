@@ -8,13 +8,9 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import type { Corpus } from '../data/corpus.ts';
 import type { EventDate, Kind } from '../data/records.ts';
-import { badUserInput } from '../errors.ts';
+import { badUserInput, WHERE_IDS_COME_FROM } from '../errors.ts';
 import { daysOf, firstDay, lastDay } from './order.ts';
 
-/** Where a client gets the ID of a record: said in every filter's description and error. */
-export const WHERE_IDS_COME_FROM =
-  'IDs are the `id` of objects this API returns: look an entity up by its slug (`person(slug:)`, ' +
-  '`country(slug:)`, `organization(slug:)`, `place(slug:)`, `item(slug:)`) or by name (`entitiesNamed(name:)`).';
 
 /** How a filter's description says what ID it takes. */
 export function takesIdOf(kinds: readonly Kind[], what: string): string {

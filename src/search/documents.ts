@@ -59,13 +59,12 @@ export function* searchDocuments(dataDir: string, sentences?: (counts: number[])
     const article = read<ArticleFile>(join(dir, 'article.json'));
     metas.push(article);
     if (!article) continue;
-    const { title, titleEvidence, published, ...rest } = article;
     yield {
       id: id++,
       kind: kind('Article'),
-      name: title,
-      evidence: words([titleEvidence, rest]),
-      notes: published.inference,
+      name: article.title,
+      evidence: words([article.titleEvidence, article.publisher, article.published]),
+      notes: article.published.inference,
     };
     for (const mention of read<MentionFile[]>(join(dir, 'mentions.json')) ?? []) {
       let entity = mentioned.get(mention.entity);
