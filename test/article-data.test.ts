@@ -28,7 +28,7 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
       }
       ... on Agreement {
         parties { evidence { ...E } } signatories { evidence { ...E } } publishedBy { evidence { ...E } }
-        articleCountEvidence { ...E }
+        sectionCountEvidence { ...E }
       }
       ... on Quote { words { ...E } speakerEvidence { ...E } channelEvidence { ...E } about { evidence { ...E } } }
       ... on Event { date { phrase { ...E } } place { evidence { ...E } } participants { evidence { ...E } } }

@@ -178,14 +178,14 @@ describe('which agreements bind Russia, with which provisions?', () => {
           parties: { actor: Named }[];
           signatories: { actor: Named }[];
           date: { start: string; precision: string } | null;
-          articleCount: number | null;
+          sectionCount: number | null;
           provisions: { summary: string; status: string }[];
         }[];
       };
     }>(
       `query ($party: ID!) {
         agreements(party: $party) {
-          nodes { name parties { actor { name } } signatories { actor { name } } date { start precision } articleCount provisions { summary status } }
+          nodes { name parties { actor { name } } signatories { actor { name } } date { start precision } sectionCount provisions { summary status } }
         }
       }`,
       { party: globalId('Country', 'russia') },
@@ -195,7 +195,7 @@ describe('which agreements bind Russia, with which provisions?', () => {
     expect(iran?.parties.map((p) => p.actor.name)).toEqual(['Russia', 'Iran']);
     expect(iran?.signatories.map((p) => p.actor.name)).toEqual(['Vladimir Putin', 'Massoud Pezeshkian']);
     expect(iran?.date).toEqual({ start: '2025-01-17', precision: 'DAY' });
-    expect(iran?.articleCount).toBe(47);
+    expect(iran?.sectionCount).toBe(47);
     expect(iran?.provisions).toEqual([
       { summary: 'develop military cooperation', status: 'PROVIDED' },
       { summary: 'support each other in the face of security threats', status: 'PROVIDED' },

@@ -11,7 +11,6 @@ import type { EventDate, Kind } from '../data/records.ts';
 import { badUserInput, WHERE_IDS_COME_FROM } from '../errors.ts';
 import { daysOf, firstDay, lastDay } from './order.ts';
 
-
 /** How a filter's description says what ID it takes. */
 export function takesIdOf(kinds: readonly Kind[], what: string): string {
   return `${what} The global ID of ${list(kinds)}: ${WHERE_IDS_COME_FROM}`;
@@ -78,9 +77,8 @@ export const DateRange = builder.inputType('DateRange', {
     to: t.string({ description: 'The last day of the range (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     match: t.field({
       type: DateMatch,
-      required: true,
       defaultValue: 'OVERLAPS',
-      description: 'Whether a date must overlap the range (the default) or lie within it.',
+      description: 'Whether a date must overlap the range (OVERLAPS, when not given) or lie within it.',
     }),
   }),
 });
@@ -88,7 +86,7 @@ export const DateRange = builder.inputType('DateRange', {
 export interface DateRangeArgs {
   from?: string | null;
   to?: string | null;
-  match: 'OVERLAPS' | 'WITHIN';
+  match?: 'OVERLAPS' | 'WITHIN' | null;
 }
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

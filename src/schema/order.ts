@@ -35,7 +35,7 @@ export const EntityOrder = builder.inputType('EntityOrder', {
     'whatever the direction.',
   fields: (t) => ({
     field: t.field({ type: EntityOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', required: true, description: 'Which way.' }),
+    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', description: 'Which way; ASC when not given.' }),
   }),
 });
 
@@ -54,7 +54,7 @@ export const ClaimOrder = builder.inputType('ClaimOrder', {
   description: 'An order for a list of claims.',
   fields: (t) => ({
     field: t.field({ type: ClaimOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', required: true, description: 'Which way.' }),
+    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', description: 'Which way; ASC when not given.' }),
   }),
 });
 
@@ -74,11 +74,11 @@ export const DatedClaimOrder = builder.inputType('DatedClaimOrder', {
   description: 'An order for a list of events or agreements.',
   fields: (t) => ({
     field: t.field({ type: DatedClaimOrderField, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', required: true, description: 'Which way.' }),
+    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', description: 'Which way; ASC when not given.' }),
   }),
 });
 
-type Direction = 'ASC' | 'DESC';
+type Direction = 'ASC' | 'DESC' | null | undefined;
 
 /** Sorted copies of the corpus's own lists, by list and order: each is sorted once. */
 const kept = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>();
@@ -90,7 +90,7 @@ function sorted<T>(
   compare: (a: T, b: T) => number,
   direction: Direction,
 ): readonly T[] {
-  const cached = keep ? kept.get(list)?.get(`${key}:${direction}`) : undefined;
+  const cached = keep ? kept.get(list)?.get(`${key}:${direction ?? 'ASC'}`) : undefined;
   if (cached) return cached as readonly T[];
   const sign = direction === 'DESC' ? -1 : 1;
   const order = new Map(list.map((item, i) => [item, i]));
@@ -101,7 +101,7 @@ function sorted<T>(
       byOrder = new Map();
       kept.set(list, byOrder);
     }
-    byOrder.set(`${key}:${direction}`, result);
+    byOrder.set(`${key}:${direction ?? 'ASC'}`, result);
   }
   return result;
 }
@@ -114,7 +114,7 @@ const collator = new Intl.Collator('en');
  */
 export function orderEntities<T extends EntityRecord>(
   list: readonly T[],
-  order: { field: 'NAME' | 'MENTION_COUNT'; direction: Direction } | null | undefined,
+  order: { field: 'NAME' | 'MENTION_COUNT'; direction?: Direction } | null | undefined,
   count: (entity: T) => number,
   keep: boolean,
 ): readonly T[] {
@@ -135,11 +135,11 @@ export const mentionCount = (corpus: Corpus) => (entity: EntityRecord) => corpus
  */
 export function orderClaims<T extends ClaimRecord>(
   list: readonly T[],
-  order: { field: 'POSITION' | 'DATE'; direction: Direction } | null | undefined,
+  order: { field: 'POSITION' | 'DATE'; direction?: Direction } | null | undefined,
   keep: boolean,
   dateOf: (claim: T) => EventDate | null = () => null,
 ): readonly T[] {
-  if (!order || (order.field === 'POSITION' && order.direction === 'ASC')) return list;
+  if (!order || (order.field === 'POSITION' && order.direction !== 'DESC')) return list;
   // Article order backwards: each list is in article order already.
   if (order.field === 'POSITION') return [...list].reverse();
   const spans = new Map(list.map((claim) => [claim, dateOf(claim)]));
@@ -147,7 +147,7 @@ export function orderClaims<T extends ClaimRecord>(
   // The direction applies to dated claims; undated ones come last either way, in article order.
   return sorted(
     list,
-    `date:${order.direction}`,
+    `date:${order.direction ?? 'ASC'}`,
     keep,
     (a, b) => {
       const [x, y] = [spans.get(a), spans.get(b)];
@@ -189,7 +189,7 @@ export function lastDay(partial: string): string {
 export function entitiesOfKind<K extends EntityRecord['kind']>(kind: K) {
   return (
     _root: unknown,
-    args: PageArgs & { orderBy?: { field: 'NAME' | 'MENTION_COUNT'; direction: Direction } | null },
+    args: PageArgs & { orderBy?: { field: 'NAME' | 'MENTION_COUNT'; direction?: Direction } | null },
     context: Context,
   ) => page(args, orderEntities(context.corpus.all(kind), args.orderBy, mentionCount(context.corpus), true));
 }
