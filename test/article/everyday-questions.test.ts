@@ -132,7 +132,7 @@ describe('mentions', () => {
       const spans = entity.names
         .flatMap(({ text: name }) => {
           const first = name.charAt(0);
-          const pattern = `[${first.toLowerCase()}${first.toUpperCase()}]${escape(name.slice(1))}`;
+          const pattern = `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(name.slice(1))}`;
           return [
             ...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${pattern}(?![\\p{L}\\p{N}\\p{M}])`, 'gu')),
           ].map((match) => [match.index, match.index + name.length] as const);
@@ -392,6 +392,6 @@ describe('search', () => {
   });
 });
 
-function escape(value: string): string {
+function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
