@@ -42,5 +42,7 @@ describe('the type files', () => {
       cwd: new URL('..', import.meta.url),
     });
     expect(stdout).toBe(printed);
-  });
+    // One tsx process per type file, a few at a time on a machine of two cores shared with the
+    // rest of the suite: each takes seconds, and they wait for one another.
+  }, 90_000);
 });

@@ -1,10 +1,9 @@
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { filterId, takesIdOf } from './filters.ts';
+import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { ItemCategory } from './item.ts';
 import { nodeOptions } from './node.ts';
-import { ClaimOrder, orderClaims } from './order.ts';
 import { Accusation, AccusationConnection, ActorRole, Claim, ItemRole, ResponseRef } from './refs.ts';
 import { StanceEnum } from './roles.ts';
 

@@ -2,9 +2,8 @@ import { builder } from '../builder.ts';
 import type { Corpus } from '../data/corpus.ts';
 import { ACTOR_KINDS, type AgreementRecord, type EventDate, type EventRecord } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { DateRange, dateTest, filterId, takesIdOf } from './filters.ts';
+import { DatedClaimOrder, DateRange, dateTest, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { DatedClaimOrder, orderClaims } from './order.ts';
 import {
   ActorRole,
   Agreement,

@@ -4,9 +4,8 @@ import { evidenceOf } from '../data/passages.ts';
 import type { ClaimRecord } from '../data/records.ts';
 import { badUserInput } from '../errors.ts';
 import { page } from '../pagination.ts';
-import { checkedSpan, TextSpan } from './filters.ts';
+import { ClaimOrder, checkedSpan, EntityOrder, orderClaims, orderEntities, TextSpan } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { ClaimOrder, EntityOrder, orderClaims, orderEntities } from './order.ts';
 import {
   Article,
   ArticleConnection,

@@ -6,9 +6,9 @@
 import { builder } from '../builder.ts';
 import { ENTITY_FILES } from '../data/records.ts';
 import { page, pageOfRelated } from '../pagination.ts';
+import { EntityOrder, mentionCount, orderEntities } from './arguments.ts';
 import { EntityKind } from './mention.ts';
 import { kindOf } from './node.ts';
-import { EntityOrder, mentionCount, orderEntities } from './order.ts';
 import {
   Accusation,
   AccusationConnection,

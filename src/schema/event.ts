@@ -1,9 +1,17 @@
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS, LOCATION_KINDS } from '../data/records.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
-import { DateRange, dateTest, filterId, takesIdOf } from './filters.ts';
+import {
+  DatedClaimOrder,
+  DateRange,
+  dateTest,
+  filterId,
+  firstDay,
+  lastDay,
+  orderClaims,
+  takesIdOf,
+} from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { DatedClaimOrder, firstDay, lastDay, orderClaims } from './order.ts';
 import {
   ActorRole,
   Agreement,

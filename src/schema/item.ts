@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { pageOfRelated } from '../pagination.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './order.ts';
 import { Accusation, AccusationConnection, Entity, Item, ItemConnection } from './refs.ts';
 
 export const ItemCategory = builder.enumType('ItemCategory', {

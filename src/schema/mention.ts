@@ -5,7 +5,7 @@
  */
 import { builder } from '../builder.ts';
 import { ENTITY_KINDS } from '../data/records.ts';
-import { passageFields } from './passage.ts';
+import { passageFields } from './evidence.ts';
 import { Entity, EntityNameRef, MentionRef, NameMatchRef } from './refs.ts';
 
 export const MentionForm = builder.enumType('MentionForm', {

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './order.ts';
 import { Actor, Entity, Organization, OrganizationConnection } from './refs.ts';
 
 builder.node(Organization, {

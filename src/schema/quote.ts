@@ -1,9 +1,8 @@
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { filterId, takesIdOf } from './filters.ts';
+import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { ClaimOrder, orderClaims } from './order.ts';
 import { Actor, Claim, Event, EvidenceRef, Organization, Quote, QuoteConnection, SubjectRole } from './refs.ts';
 
 const QuoteForm = builder.enumType('QuoteForm', {

@@ -5,8 +5,8 @@
 import { builder } from '../builder.ts';
 import type { Sentence } from '../data/evidence.ts';
 import { page } from '../pagination.ts';
+import { ClaimOrder, orderClaims } from './arguments.ts';
 import { isKind } from './node.ts';
-import { ClaimOrder, orderClaims } from './order.ts';
 import { Article, Claim, ClaimConnection, MentionRef, SentenceRef } from './refs.ts';
 
 /** A sentence's local id: its article's id and its index, "a16048bde2f63942:12". */
