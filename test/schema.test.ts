@@ -32,17 +32,21 @@ describe('the type files', () => {
   const printed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
   // Each in a fresh process: a module evaluated earlier by another test would hide the fault.
-  it.concurrent.for(files)('build the whole schema when %s is imported first', async (file, { expect }) => {
-    const script = `
+  // One tsx process per type file, a few at a time on a machine of two cores shared with the rest of
+  // the suite: each takes seconds, and they wait for one another.
+  it.concurrent.for(files)(
+    'build the whole schema when %s is imported first',
+    { timeout: 90_000 },
+    async (file, { expect }) => {
+      const script = `
       await import('./src/schema/${file}');
       const { schema } = await import('./src/schema/index.ts');
       const { printSortedSubgraphSchema } = await import('./src/schema/print.ts');
       process.stdout.write(printSortedSubgraphSchema(schema));`;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: new URL('..', import.meta.url),
-    });
-    expect(stdout).toBe(printed);
-    // One tsx process per type file, a few at a time on a machine of two cores shared with the
-    // rest of the suite: each takes seconds, and they wait for one another.
-  }, 90_000);
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: new URL('..', import.meta.url),
+      });
+      expect(stdout).toBe(printed);
+    },
+  );
 });
