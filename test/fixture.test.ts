@@ -96,10 +96,10 @@ describe('the fixture corpus', () => {
 
   it('has mentions with titles, entities several articles mention, and evidence with a prefix and a suffix', () => {
     const entities = ENTITY_KINDS.flatMap((kind) => data.all(kind) as readonly NodeRecord[]);
-    const mentions = entities.flatMap((entity) => data.mentions(entity.id));
-    expect(mentions.filter((mention) => mention.titles.length > 0).length).toBeGreaterThan(3);
-    expect(entities.filter((entity) => data.mentions(entity.id).length > 1).length).toBeGreaterThan(3);
-    const evidence = evidenceOf([[...data.records()], mentions]);
+    const inArticles = entities.flatMap((entity) => data.inArticles(entity.id));
+    expect(inArticles.filter((entry) => entry.titles.length > 0).length).toBeGreaterThan(3);
+    expect(entities.filter((entity) => data.inArticles(entity.id).length > 1).length).toBeGreaterThan(3);
+    const evidence = evidenceOf([[...data.records()], inArticles]);
     expect(evidence.some((e) => e.prefix !== null)).toBe(true);
     expect(evidence.some((e) => e.suffix !== null)).toBe(true);
   });

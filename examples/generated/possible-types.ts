@@ -34,7 +34,8 @@ export const possibleTypes: Record<string, string[]> = {
     "Person",
     "Place",
     "Provision",
-    "Quote"
+    "Quote",
+    "Sentence"
   ],
   "Subject": [
     "Accusation",
@@ -47,6 +48,7 @@ export const possibleTypes: Record<string, string[]> = {
     "Person",
     "Place",
     "Provision",
-    "Quote"
+    "Quote",
+    "Sentence"
   ]
 };

@@ -12,7 +12,10 @@ import type {
   DateFile,
   EventFile,
   EvidenceFile,
+  ItemFile,
   MentionFile,
+  PersonFile,
+  PlaceFile,
   QuoteFile,
 } from './files.ts';
 import type { IdRegistry } from './ids.ts';
@@ -22,11 +25,11 @@ import {
   type AccusationRecord,
   type AgreementRecord,
   type ArticleRecord,
-  ENTITY_KINDS,
+  type EntityInArticle,
+  type EntityRecord,
   type EventRecord,
   type Kind,
   LOCATION_KINDS,
-  type Mention,
   NODE_KINDS,
   type ProvisionRecord,
   type QuoteRecord,
@@ -127,6 +130,16 @@ export class RecordReader {
   }
 }
 
+/**
+ * A claim with its `position`: the smallest start of its own evidence and, for a quote, of its
+ * words (a quote's attribution may follow the words it attributes).
+ */
+function positioned<T extends { evidence: Evidence[]; words?: Evidence }>(claim: T): T & { position: number } {
+  let position = claim.words?.start ?? Number.POSITIVE_INFINITY;
+  for (const evidence of claim.evidence) position = Math.min(position, evidence.start);
+  return Object.assign(claim, { position });
+}
+
 const DATE_PARTS: Partial<Record<DateFile['precision'], number>> = { DAY: 3, MONTH: 2, YEAR: 1 };
 
 export function article(
@@ -162,13 +175,28 @@ export function article(
   };
 }
 
-export function mention(file: MentionFile, articleId: string, read: RecordReader): Mention {
+/** An entity of data/entities/, with its names; `country` and `category` where its kind has them. */
+export function entity(
+  file: PersonFile & Partial<Pick<PlaceFile, 'country'> & Pick<ItemFile, 'category'>>,
+  kind: EntityRecord['kind'],
+): EntityRecord {
+  const names = [
+    { text: file.name, form: 'NAME' as const, written: file.nameWritten, occurrences: 0, mentionCount: 0 },
+    ...file.aliases.map((alias) => ({ ...alias, written: true, occurrences: 0, mentionCount: 0 })),
+  ];
+  const record = { kind, id: file.id, name: file.name, names };
+  if (kind === 'Place') return { ...record, kind, country: file.country ?? null };
+  if (kind === 'Item' && file.category) return { ...record, kind, category: file.category };
+  return record as EntityRecord;
+}
+
+/** What an article says of an entity: its titles; `mentionCount` is set once its mentions are found. */
+export function entityInArticle(file: MentionFile, articleId: string, read: RecordReader): EntityInArticle {
   const { strings } = read;
-  read.check(file.entity, ENTITY_KINDS, 'entity');
   return {
     entity: strings.intern(file.entity),
     article: articleId,
-    evidence: read.evidences(file.evidence, 'evidence'),
+    mentionCount: 0,
     titles: file.titles.map((title, i) => ({
       title: strings.intern(title.title),
       evidence: read.evidences(title.evidence, `titles[${i}].evidence`),
@@ -178,7 +206,7 @@ export function mention(file: MentionFile, articleId: string, read: RecordReader
 
 export function event(file: EventFile, articleId: string, read: RecordReader): EventRecord {
   const { strings } = read;
-  const record: EventRecord = {
+  const record: EventRecord = positioned({
     kind: 'Event',
     id: file.id,
     article: articleId,
@@ -194,7 +222,7 @@ export function event(file: EventFile, articleId: string, read: RecordReader): E
     place: file.place ? read.role(file.place, 'place', LOCATION_KINDS) : null,
     participants: read.roles(file.participants, 'participants', ACTOR_KINDS),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
   read.checkDate(file.date, 'date');
   return record;
 }
@@ -207,7 +235,7 @@ export function agreement(
 ): [AgreementRecord, ...ProvisionRecord[]] {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
-  const record: AgreementRecord = {
+  const record: AgreementRecord = positioned({
     kind: 'Agreement',
     id: file.id,
     article: articleId,
@@ -224,23 +252,24 @@ export function agreement(
     publishedBy: file.publishedBy ? read.role(file.publishedBy, 'publishedBy', ACTOR_KINDS) : null,
     provisions: file.provisions.map((provision) => provision.id),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
   const provisions = file.provisions.map(
-    (provision, i): ProvisionRecord => ({
-      kind: 'Provision',
-      id: provision.id,
-      article: articleId,
-      agreement: file.id,
-      summary: provision.summary,
-      status: strings.intern(provision.status),
-      evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
-    }),
+    (provision, i): ProvisionRecord =>
+      positioned({
+        kind: 'Provision' as const,
+        id: provision.id,
+        article: articleId,
+        agreement: file.id,
+        summary: provision.summary,
+        status: strings.intern(provision.status),
+        evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
+      }),
   );
   return [record, ...provisions];
 }
 
 export function accusation(file: AccusationFile, articleId: string, read: RecordReader): AccusationRecord {
-  return {
+  return positioned({
     kind: 'Accusation',
     id: file.id,
     article: articleId,
@@ -254,14 +283,14 @@ export function accusation(file: AccusationFile, articleId: string, read: Record
       stance: read.strings.intern(response.stance),
     })),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 export function quote(file: QuoteFile, articleId: string, read: RecordReader): QuoteRecord {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
   if (file.channel.via) read.check(file.channel.via, ['Organization'], 'channel.via');
-  return {
+  return positioned({
     kind: 'Quote',
     id: file.id,
     article: articleId,
@@ -276,7 +305,7 @@ export function quote(file: QuoteFile, articleId: string, read: RecordReader): Q
     about: read.roles(file.about, 'about', NODE_KINDS),
     event: strings.internOrNull(file.event),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 /** Dates already checked: a corpus names the same few hundred days over and over. */

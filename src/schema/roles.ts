@@ -3,6 +3,7 @@
  * so "who accused whom" points at the words that say so, not only at the claim as a whole.
  */
 import { builder } from '../builder.ts';
+import type { Sentence } from '../data/evidence.ts';
 import { ACTOR_KINDS, LOCATION_KINDS, type NodeRecord } from '../data/records.ts';
 import { kindOf } from './node.ts';
 import {
@@ -23,6 +24,7 @@ import {
   Provision,
   Quote,
   ResponseRef,
+  SentenceRef,
   SubjectRole,
 } from './refs.ts';
 
@@ -33,9 +35,23 @@ export const Location = builder.unionType('Location', {
 });
 
 export const Subject = builder.unionType('Subject', {
-  description: 'Anything the graph holds: what a quote can be about, what a search can find.',
-  types: () => [Person, Country, Organization, Place, Item, Agreement, Provision, Accusation, Quote, Event, Article],
-  resolveType: (record: NodeRecord) => kindOf(record),
+  description:
+    'Anything the graph holds: what a quote can be about (a record), what a search can find (a record or a sentence).',
+  types: () => [
+    Person,
+    Country,
+    Organization,
+    Place,
+    Item,
+    Agreement,
+    Provision,
+    Accusation,
+    Quote,
+    Event,
+    Article,
+    SentenceRef,
+  ],
+  resolveType: (record: NodeRecord | Sentence) => record.kind,
 });
 
 const LINK_EVIDENCE = 'The words of the article that state this link.';
