@@ -243,6 +243,8 @@ describe('the search index, built from the files in a worker', () => {
           return { id, name: record.act, text: words(record.evidence) };
         case 'Quote':
           return { id, name: record.words.exact, text: words(record.evidence) };
+        case 'Statement':
+          return { id, name: record.predicate.toLowerCase().replaceAll('_', ' '), text: words(record.evidence) };
       }
     };
     return records.map(document);
