@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/data/load.ts';
+import { STATEMENT_ROLES } from '../src/data/records.ts';
 import { DataError } from '../src/errors.ts';
 import { FIXTURE_DIR } from './helpers.ts';
 
@@ -220,5 +221,86 @@ describe('a bad data file', () => {
       `claimgraph: refusing to start, bad data: ${dir}/entities/items.json, record "drone" (#0), field category: ` +
         'Invalid option: expected one of "DRONE"|"MISSILE"|"TROOPS"|"OTHER"',
     );
+  });
+});
+
+describe('a bad statement, agreement name or event link', () => {
+  const read = (file: string) => JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, file), 'utf8'));
+  const RECORD = '"[a-z0-9-]+" \\(#\\d+\\)';
+
+  it('a role value of a kind the role does not take: names the role and the kinds it takes', () => {
+    const [person] = read('entities/people.json');
+    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+      list.find((statement: any) => statement.places?.some((place: any) => place.ref)).places[0].ref = person.id;
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${ARTICLE}/statements.json, record ${RECORD}, field places\\[0\\].ref: "${person.id}" is a Person, expected Place or Country$`,
+      ),
+    );
+  });
+
+  it('a statement that names nothing in any role', () => {
+    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+      for (const field of Object.keys(STATEMENT_ROLES)) delete list[0][field];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${ARTICLE}/statements.json, record ${RECORD}: a statement names at least one subject`),
+    );
+  });
+
+  it('a promise, call or hope without the modality its predicate gives', () => {
+    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+      list[0].predicate = 'PROMISE';
+      list[0].modality = 'HOPED';
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${ARTICLE}/statements.json, record ${RECORD}, field modality: a PROMISE statement has modality PROMISED$`,
+      ),
+    );
+  });
+
+  it("a quote cited for a statement that is not its speakers' words", () => {
+    const quotes = read(`${ARTICLE}/quotes.json`);
+    let cited = '';
+    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+      const statement = list.find((s: any) => s.attribution?.quotes?.length);
+      const speakers = statement.attribution.speakers.map((speaker: any) => speaker.ref);
+      cited = quotes.find((quote: any) => !speakers.includes(quote.speaker.ref)).id;
+      statement.attribution.quotes = [cited];
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${ARTICLE}/statements.json, record ${RECORD}, field attribution.quotes\\[0\\]: "${cited}" is not the words of a speaker of the statement$`,
+      ),
+    );
+  });
+
+  it("an agreement's name evidence that is not its name", () => {
+    const error = loadWith(`${ARTICLE}/agreements.json`, (list) => {
+      list[0].nameEvidence = list[0].evidence[0];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${ARTICLE}/agreements.json, record ${RECORD}, field nameEvidence: ".+" is not the name ".+"$`),
+    );
+  });
+
+  it('an event part of itself', () => {
+    const error = loadWith(`${ARTICLE}/events.json`, (list) => {
+      const event = list.find((e: any) => e.partOf);
+      event.partOf.ref = event.id;
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${ARTICLE}/events.json, record ${RECORD}, field partOf.ref: an event cannot be part of itself$`),
+    );
+  });
+
+  it('an event part of something that is not an event', () => {
+    const [person] = read('entities/people.json');
+    const error = loadWith(`${ARTICLE}/events.json`, (list) => {
+      list.find((e: any) => e.partOf).partOf.ref = person.id;
+    });
+    expect(error.message).toMatch(new RegExp(`field partOf.ref: "${person.id}" is a Person, expected Event$`));
   });
 });

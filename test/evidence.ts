@@ -17,7 +17,10 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
   query ($ids: [ID!]!) {
     nodes(ids: $ids) {
       __typename
-      ... on Entity { mentions(first: 100) { nodes { ...E } } titles(first: 100) { nodes { evidence { ...E } } } }
+      ... on Entity {
+        mentions(first: 100) { nodes { ...E } }
+        titles(first: 100) { nodes { evidence { ...E } relatedTo { evidence { ...E } } } }
+      }
       ... on Claim { evidence { ...E } }
       ... on Accusation {
         accusers { evidence { ...E } } accused { evidence { ...E } } items { evidence { ...E } }
@@ -25,10 +28,16 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
       }
       ... on Agreement {
         parties { evidence { ...E } } signatories { evidence { ...E } } publishedBy { evidence { ...E } }
-        articleCountEvidence { ...E }
+        articleCountEvidence { ...E } nameEvidence { ...E }
       }
       ... on Quote { words { ...E } speakerEvidence { ...E } channelEvidence { ...E } about { evidence { ...E } } }
-      ... on Event { date { phrase { ...E } } place { evidence { ...E } } participants { evidence { ...E } } }
+      ... on Event {
+        date { phrase { ...E } } place { evidence { ...E } } participants { evidence { ...E } }
+        about { evidence { ...E } } partOf { evidence { ...E } }
+      }
+      ... on Statement {
+        roles { evidence { ...E } } attribution { speakers { evidence { ...E } } } statementDate: date { phrase { ...E } }
+      }
       ... on Article { titleEvidence { ...E } publisherEvidence { ...E } publicationDateEvidence { ...E } }
     }
   }
@@ -59,7 +68,7 @@ function collect(value: unknown, into: ServedEvidence[] = []): ServedEvidence[] 
  * its article's text file, and returns them all. As many are served as the loaded records hold.
  */
 export async function servedEvidenceVerbatim(corpus: Corpus): Promise<ServedEvidence[]> {
-  const api = client(corpus, withCost(1_000_000));
+  const api = client(corpus, withCost(10_000_000));
   const records = [...corpus.records()];
   const ids = records.map((record) => globalId(record.kind, record.id));
   const served: ServedEvidence[] = [];

@@ -115,6 +115,7 @@ export type PezeshkianQuotesQuery = { search: { nodes: Array<{ subject:
         | { __typename: 'Place' }
         | { __typename: 'Provision' }
         | { __typename: 'Quote' }
+        | { __typename: 'Statement' }
        }> } };
 
 

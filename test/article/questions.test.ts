@@ -236,11 +236,13 @@ describe('search', () => {
   });
 
   it('requires every word to match', async () => {
-    const { data } = await api.run<{ search: { nodes: { subject: { text: string } }[] } }>(
-      `{ search(query: "ceasefire Gaza") { nodes { subject { ... on Quote { text } } } } }`,
+    const { data } = await api.run<{ search: { nodes: { subject: { __typename: string; id: string } }[] } }>(
+      `{ search(query: "ceasefire Gaza") { nodes { subject { __typename ... on Node { id } } } } }`,
     );
-    expect(data?.search.nodes.map((n) => n.subject.text)).toEqual([
-      'We hope that a permanent ceasefire will be established in Gaza and that the aggressions on this land will stop',
+    // The quote, and the statement its words make: the only records whose words hold both.
+    expect(data?.search.nodes.map((n) => n.subject)).toEqual([
+      { __typename: 'Quote', id: globalId('Quote', 'quote-pezeshkian-permanent-ceasefire') },
+      { __typename: 'Statement', id: globalId('Statement', 'statement-pezeshkian-hopes-for-a-ceasefire-in-gaza') },
     ]);
   });
 });
