@@ -36,12 +36,14 @@ export const Predicate = builder.enumType('Predicate', {
     CLOSE_TIES: { description: 'The subjects have forged close ties.' },
     MUTUAL_SUPPORT: { description: 'The subjects support each other; `topics` say on what.' },
     COOPERATION: { description: 'The subjects cooperate, or strengthen their cooperation, in the objects.' },
-    COUNTERWEIGHT: { description: 'The subjects are a counterweight to the objects; the targets are whose influence.' },
-    OPPOSITION: { description: 'The subjects oppose the objects; the targets are where they come from.' },
+    COUNTERWEIGHT: {
+      description: 'The subjects are, or mean to be, a counterweight to the objects; the targets are whose they are.',
+    },
+    OPPOSITION: { description: 'The subjects oppose the objects; the targets are whom the objects come from.' },
     SANCTION: {
       description: 'Sanctions on the targets, imposed by the subjects where named; the objects are what they affect.',
     },
-    POLICY_TOWARDS: { description: 'The subjects pursue or built the objects (a policy) towards the targets.' },
+    POLICY_TOWARDS: { description: 'The subjects pursue, or pursued, the objects (a policy) towards the targets.' },
     PROMISE: { description: 'The subjects promise the objects (modality PROMISED).' },
     PROJECT: { description: 'The subjects pursue or build the objects: a project, a plan, a new order.' },
     FAILURE: { description: 'The subjects suffer a failure (the objects); `causes` say what brought it.' },
@@ -50,7 +52,7 @@ export const Predicate = builder.enumType('Predicate', {
     HOPE_FOR: { description: 'The subjects hope for the objects (modality HOPED).' },
     DISCUSSION: { description: 'The subjects, where named, discuss or raise the objects.' },
     PRAISE: { description: 'The subjects praise, or are satisfied with, the objects.' },
-    REPLACEMENT: { description: 'The subjects are to replace the objects.' },
+    REPLACEMENT: { description: 'The subjects are to replace the objects; the targets are whose the objects are.' },
   } as const satisfies Described<PredicateValue>,
 });
 
