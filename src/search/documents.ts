@@ -88,7 +88,7 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
 }
 
 /** A predicate as words: CLOSE_TIES is "close ties". */
-export function predicateWords(predicate: string): string {
+function predicateWords(predicate: string): string {
   return predicate.toLowerCase().replaceAll('_', ' ');
 }
 
