@@ -4,7 +4,7 @@
  * refuses to start on one, with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -225,82 +225,102 @@ describe('a bad data file', () => {
 });
 
 describe('a bad statement, agreement name or event link', () => {
-  const read = (file: string) => JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, file), 'utf8'));
+  const STATEMENTS = `${ARTICLE}/statements.json`;
   const RECORD = '"[a-z0-9-]+" \\(#\\d+\\)';
+  /** The article of the fixture whose `file` has a record that passes `test`. */
+  const articleWith = (file: string, test: (record: any) => boolean) => {
+    const found = readdirSync(join(FIXTURE_DIR, 'articles')).find((name) => {
+      const path = join(FIXTURE_DIR, 'articles', name, `${file}.json`);
+      return existsSync(path) && JSON.parse(readFileSync(path, 'utf8')).some(test);
+    });
+    if (!found) throw new Error(`no ${file} of the fixture has the record the test needs`);
+    return `articles/${found}/${file}.json`;
+  };
 
   it('a role value of a kind the role does not take: names the role and the kinds it takes', () => {
-    const [person] = read('entities/people.json');
-    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
-      list.find((statement: any) => statement.places?.some((place: any) => place.ref)).places[0].ref = person.id;
+    const error = loadWith(STATEMENTS, (list) => {
+      list[0].places = [{ ref: 'anna-varga', evidence: list[0].evidence }];
     });
     expect(error.message).toMatch(
       new RegExp(
-        `^${ARTICLE}/statements.json, record ${RECORD}, field places\\[0\\].ref: "${person.id}" is a Person, expected Place or Country$`,
+        `^${STATEMENTS}, record ${RECORD}, field places\\[0\\].ref: "anna-varga" is a Person, expected Place or Country$`,
       ),
     );
   });
 
   it('a statement that names nothing in any role', () => {
-    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+    const error = loadWith(STATEMENTS, (list) => {
       for (const field of Object.keys(STATEMENT_ROLES)) delete list[0][field];
     });
     expect(error.message).toMatch(
-      new RegExp(`^${ARTICLE}/statements.json, record ${RECORD}: a statement names at least one subject`),
+      new RegExp(`^${STATEMENTS}, record ${RECORD}: a statement names at least one subject`),
     );
   });
 
   it('a promise, call or hope without the modality its predicate gives', () => {
-    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
+    const error = loadWith(STATEMENTS, (list) => {
       list[0].predicate = 'PROMISE';
       list[0].modality = 'HOPED';
     });
     expect(error.message).toMatch(
-      new RegExp(
-        `^${ARTICLE}/statements.json, record ${RECORD}, field modality: a PROMISE statement has modality PROMISED$`,
-      ),
+      new RegExp(`^${STATEMENTS}, record ${RECORD}, field modality: a PROMISE statement has modality PROMISED$`),
     );
   });
 
   it("a quote cited for a statement that is not its speakers' words", () => {
-    const quotes = read(`${ARTICLE}/quotes.json`);
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const quotes = JSON.parse(readFileSync(join(FIXTURE_DIR, file.replace('statements', 'quotes')), 'utf8'));
     let cited = '';
-    const error = loadWith(`${ARTICLE}/statements.json`, (list) => {
-      const statement = list.find((s: any) => s.attribution?.quotes?.length);
+    const error = loadWith(file, (list) => {
+      const statement = list.find((s: any) => s.attribution?.quotes?.length > 0);
       const speakers = statement.attribution.speakers.map((speaker: any) => speaker.ref);
       cited = quotes.find((quote: any) => !speakers.includes(quote.speaker.ref)).id;
       statement.attribution.quotes = [cited];
     });
     expect(error.message).toMatch(
       new RegExp(
-        `^${ARTICLE}/statements.json, record ${RECORD}, field attribution.quotes\\[0\\]: "${cited}" is not the words of a speaker of the statement$`,
+        `^${file}, record ${RECORD}, field attribution.quotes\\[0\\]: "${cited}" is not the words of a speaker of the statement$`,
       ),
     );
   });
 
-  it("an agreement's name evidence that is not its name", () => {
-    const error = loadWith(`${ARTICLE}/agreements.json`, (list) => {
-      list[0].nameEvidence = list[0].evidence[0];
+  it('a quote of another article cited for a statement', () => {
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const other = readdirSync(join(FIXTURE_DIR, 'articles'))
+      .map((name) => `articles/${name}/quotes.json`)
+      .find((quotes) => quotes !== file.replace('statements', 'quotes') && existsSync(join(FIXTURE_DIR, quotes)));
+    const [quote] = JSON.parse(readFileSync(join(FIXTURE_DIR, other as string), 'utf8'));
+    const error = loadWith(file, (list) => {
+      list.find((s: any) => s.attribution?.quotes?.length > 0).attribution.quotes = [quote.id];
     });
     expect(error.message).toMatch(
-      new RegExp(`^${ARTICLE}/agreements.json, record ${RECORD}, field nameEvidence: ".+" is not the name ".+"$`),
+      new RegExp(`field attribution.quotes\\[0\\]: "${quote.id}" is not a quote of this article$`),
     );
   });
 
-  it('an event part of itself', () => {
-    const error = loadWith(`${ARTICLE}/events.json`, (list) => {
+  it("an agreement's name evidence that is not its name", () => {
+    const file = articleWith('agreements', (a) => a.nameEvidence);
+    const error = loadWith(file, (list) => {
+      const agreement = list.find((a: any) => a.nameEvidence);
+      agreement.nameEvidence = agreement.evidence[0];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field nameEvidence: ".+" is not the name ".+"$`),
+    );
+  });
+
+  it('an event part of itself, or of something that is not an event', () => {
+    const file = articleWith('events', (e) => e.partOf);
+    const itself = loadWith(file, (list) => {
       const event = list.find((e: any) => e.partOf);
       event.partOf.ref = event.id;
     });
-    expect(error.message).toMatch(
-      new RegExp(`^${ARTICLE}/events.json, record ${RECORD}, field partOf.ref: an event cannot be part of itself$`),
+    expect(itself.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field partOf.ref: an event cannot be part of itself$`),
     );
-  });
-
-  it('an event part of something that is not an event', () => {
-    const [person] = read('entities/people.json');
-    const error = loadWith(`${ARTICLE}/events.json`, (list) => {
-      list.find((e: any) => e.partOf).partOf.ref = person.id;
+    const person = loadWith(file, (list) => {
+      list.find((e: any) => e.partOf).partOf.ref = 'anna-varga';
     });
-    expect(error.message).toMatch(new RegExp(`field partOf.ref: "${person.id}" is a Person, expected Event$`));
+    expect(person.message).toMatch(/field partOf.ref: "anna-varga" is a Person, expected Event$/);
   });
 });

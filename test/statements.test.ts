@@ -5,9 +5,9 @@
  */
 import type { ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { client, corpus, withCost } from './helpers.ts';
+import { client, fixtureCorpus, withCost } from './helpers.ts';
 
-const api = client(corpus(), withCost(10_000_000));
+const api = client(fixtureCorpus(), withCost(10_000_000));
 
 interface Served {
   id: string;

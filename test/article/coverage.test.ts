@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sentenceCoverage, uncovered } from '../../src/data/coverage.ts';
-import { corpus } from '../helpers.ts';
+import { articleCorpus } from '../helpers.ts';
 
 const SEED = 'a16048bde2f63942';
 
 describe('coverage of the seed article', () => {
-  const data = corpus();
+  const data = articleCorpus();
   const article = data.all('Article').find((a) => a.id === SEED);
   if (!article) throw new Error(`no article ${SEED}`);
   const coverage = sentenceCoverage(data, article);

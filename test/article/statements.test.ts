@@ -5,9 +5,9 @@
  * agreement's name, and an actor's statements in both directions.
  */
 import { describe, expect, it } from 'vitest';
-import { client, corpus, globalId, withCost } from '../helpers.ts';
+import { articleCorpus, client, globalId, withCost } from '../helpers.ts';
 
-const api = client(corpus(), withCost(10_000_000));
+const api = client(articleCorpus(), withCost(10_000_000));
 
 interface Value {
   __typename: string;
