@@ -11,7 +11,7 @@
  * `npm run bench:scale` (bench/scale.ts) generates its corpora with it; test/generate-corpus.test.ts
  * checks that what it writes loads, as the same corpus for the same seed.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_FILES } from '../src/data/records.ts';
@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 type Evidence = { exact: string; prefix?: string };
 
 const ENTITY_NAMES = Object.keys(ENTITY_FILES) as (keyof typeof ENTITY_FILES)[];
-const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events', 'statements'] as const;
 const EVENT_KINDS = ['MEETING', 'VISIT', 'SUMMIT', 'SIGNING', 'PRESS_CONFERENCE', 'CEREMONY', 'STATEMENT', 'ARRIVAL'];
 const CHANNELS = ['UNSPECIFIED', 'PRESS_CONFERENCE', 'NEWS_AGENCY_ARTICLE', 'QUOTED_BY_MEDIA', 'TRANSLATION'];
 const STANCES = ['DENIED', 'CONFIRMED', 'NEITHER_CONFIRMED_NOR_DENIED'] as const;
@@ -83,9 +83,12 @@ function nth<T>(list: readonly T[], index: number): T {
 const capital = (word: string) => word[0]?.toUpperCase() + word.slice(1);
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-/** The number of records in a data directory's files: entities, articles, claims, provisions, mentions. */
+/**
+ * The number of records in a data directory's files: entities, articles, claims, provisions,
+ * mentions. A claim file an article leaves out holds none.
+ */
 export function countRecords(dataDir: string): number {
-  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json[];
+  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json[]) : []);
   let count = ENTITY_NAMES.reduce((sum, name) => sum + read(join(dataDir, 'entities', `${name}.json`)).length, 0);
   for (const article of readdirSync(join(dataDir, 'articles'))) {
     count += 1;

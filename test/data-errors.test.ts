@@ -4,11 +4,12 @@
  * refuses to start on one, with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/data/load.ts';
+import { STATEMENT_ROLES } from '../src/data/records.ts';
 import { DataError } from '../src/errors.ts';
 import { FIXTURE_DIR } from './helpers.ts';
 
@@ -220,5 +221,106 @@ describe('a bad data file', () => {
       `claimgraph: refusing to start, bad data: ${dir}/entities/items.json, record "drone" (#0), field category: ` +
         'Invalid option: expected one of "DRONE"|"MISSILE"|"TROOPS"|"OTHER"',
     );
+  });
+});
+
+describe('a bad statement, agreement name or event link', () => {
+  const STATEMENTS = `${ARTICLE}/statements.json`;
+  const RECORD = '"[a-z0-9-]+" \\(#\\d+\\)';
+  /** The article of the fixture whose `file` has a record that passes `test`. */
+  const articleWith = (file: string, test: (record: any) => boolean) => {
+    const found = readdirSync(join(FIXTURE_DIR, 'articles')).find((name) => {
+      const path = join(FIXTURE_DIR, 'articles', name, `${file}.json`);
+      return existsSync(path) && JSON.parse(readFileSync(path, 'utf8')).some(test);
+    });
+    if (!found) throw new Error(`no ${file} of the fixture has the record the test needs`);
+    return `articles/${found}/${file}.json`;
+  };
+
+  it('a role value of a kind the role does not take: names the role and the kinds it takes', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      list[0].places = [{ ref: 'anna-varga', evidence: list[0].evidence }];
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${STATEMENTS}, record ${RECORD}, field places\\[0\\].ref: "anna-varga" is a Person, expected Place or Country$`,
+      ),
+    );
+  });
+
+  it('a statement that names nothing in any role', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      for (const field of Object.keys(STATEMENT_ROLES)) delete list[0][field];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${STATEMENTS}, record ${RECORD}: a statement names at least one subject`),
+    );
+  });
+
+  it('a promise, call or hope without the modality its predicate gives', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      list[0].predicate = 'PROMISE';
+      list[0].modality = 'HOPED';
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${STATEMENTS}, record ${RECORD}, field modality: a PROMISE statement has modality PROMISED$`),
+    );
+  });
+
+  it("a quote cited for a statement that is not its speakers' words", () => {
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const quotes = JSON.parse(readFileSync(join(FIXTURE_DIR, file.replace('statements', 'quotes')), 'utf8'));
+    let cited = '';
+    const error = loadWith(file, (list) => {
+      const statement = list.find((s: any) => s.attribution?.quotes?.length > 0);
+      const speakers = statement.attribution.speakers.map((speaker: any) => speaker.ref);
+      cited = quotes.find((quote: any) => !speakers.includes(quote.speaker.ref)).id;
+      statement.attribution.quotes = [cited];
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${file}, record ${RECORD}, field attribution.quotes\\[0\\]: "${cited}" is not the words of a speaker of the statement$`,
+      ),
+    );
+  });
+
+  it('a quote of another article cited for a statement', () => {
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const other = readdirSync(join(FIXTURE_DIR, 'articles'))
+      .map((name) => `articles/${name}/quotes.json`)
+      .find((quotes) => quotes !== file.replace('statements', 'quotes') && existsSync(join(FIXTURE_DIR, quotes)));
+    const [quote] = JSON.parse(readFileSync(join(FIXTURE_DIR, other as string), 'utf8'));
+    const error = loadWith(file, (list) => {
+      list.find((s: any) => s.attribution?.quotes?.length > 0).attribution.quotes = [quote.id];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`field attribution.quotes\\[0\\]: "${quote.id}" is not a quote of this article$`),
+    );
+  });
+
+  it("an agreement's name evidence that is not its name", () => {
+    const file = articleWith('agreements', (a) => a.nameEvidence);
+    const error = loadWith(file, (list) => {
+      const agreement = list.find((a: any) => a.nameEvidence);
+      agreement.nameEvidence = agreement.evidence[0];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field nameEvidence: ".+" is not the name ".+"$`),
+    );
+  });
+
+  it('an event part of itself, or of something that is not an event', () => {
+    const file = articleWith('events', (e) => e.partOf);
+    const itself = loadWith(file, (list) => {
+      const event = list.find((e: any) => e.partOf);
+      event.partOf.ref = event.id;
+    });
+    expect(itself.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field partOf.ref: an event cannot be part of itself$`),
+    );
+    const person = loadWith(file, (list) => {
+      list.find((e: any) => e.partOf).partOf.ref = 'anna-varga';
+    });
+    expect(person.message).toMatch(/field partOf.ref: "anna-varga" is a Person, expected Event$/);
   });
 });

@@ -19,7 +19,7 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
       __typename
       ... on Entity {
         mentions(first: 100) { nodes { exact start end sentence { start end text } article { id sha256 } } }
-        titles(first: 100) { nodes { evidence { ...E } } }
+        titles(first: 100) { nodes { evidence { ...E } relatedTo { evidence { ...E } } } }
       }
       ... on Claim { evidence { ...E } }
       ... on Accusation {
@@ -28,10 +28,16 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
       }
       ... on Agreement {
         parties { evidence { ...E } } signatories { evidence { ...E } } publishedBy { evidence { ...E } }
-        sectionCountEvidence { ...E }
+        sectionCountEvidence { ...E } nameEvidence { ...E }
       }
       ... on Quote { words { ...E } speakerEvidence { ...E } channelEvidence { ...E } about { evidence { ...E } } }
-      ... on Event { date { phrase { ...E } } place { evidence { ...E } } participants { evidence { ...E } } }
+      ... on Event {
+        date { phrase { ...E } } place { evidence { ...E } } participants { evidence { ...E } }
+        about { evidence { ...E } } partOf { evidence { ...E } }
+      }
+      ... on Statement {
+        roles { evidence { ...E } } attribution { speakers { evidence { ...E } } } statementDate: date { phrase { ...E } }
+      }
       ... on Article { titleEvidence { ...E } publisherEvidence { ...E } publicationDateEvidence { ...E } }
     }
   }
@@ -62,7 +68,7 @@ function collect(value: unknown, into: ServedEvidence[] = []): ServedEvidence[] 
  * its article's text file, and returns them all. As many are served as the loaded records hold.
  */
 export async function servedEvidenceVerbatim(corpus: Corpus): Promise<ServedEvidence[]> {
-  const api = client(corpus, withCost(1_000_000));
+  const api = client(corpus, withCost(10_000_000));
   const records = [...corpus.records()];
   const ids = records.map((record) => globalId(record.kind, record.id));
   const served: ServedEvidence[] = [];

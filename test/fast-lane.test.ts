@@ -11,16 +11,8 @@ import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts'
 import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../examples/operations', import.meta.url));
-
-/** The operations of examples/ and those written for the fixture, as the exact body a client sends. */
-const operations = [
-  ...readOperations(EXAMPLES_DIR).map(({ name, query }) => ({
-    name: `examples/${name}.graphql`,
-    body: JSON.stringify({ query }),
-  })),
-  ...readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body })),
-];
+/** The operations written for the fixture, as the exact body a client sends. */
+const operations = readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body }));
 
 const SETTINGS = {
   'JIT and response cache (the defaults)': {},

@@ -28,6 +28,7 @@ const ONE_OF_EACH = [
   ['Place', 'kessel'],
   ['Provision', 'provision-grain-ships'],
   ['Quote', 'quote-marten-new-chapter'],
+  ['Statement', 'statement-no-mutual-defence'],
 ] as const;
 
 const representation = (type: string, id: string) => ({ __typename: type, id: globalId(type, id) });
@@ -42,7 +43,7 @@ describe('_entities', () => {
 
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map(({ __typename, id }) => ({ __typename, id }))).toEqual(representations);
-    expect(api.contexts.at(-1)?.loaders.stats).toEqual({ node: { batches: 1, keys: 11 } });
+    expect(api.contexts.at(-1)?.loaders.stats).toEqual({ node: { batches: 1, keys: 12 } });
   });
 
   it('loads every person and country of a gateway fetch in a single batch', async () => {

@@ -31,6 +31,7 @@ describe('subgraph schema', () => {
       'Provision',
       'Quote',
       'Sentence',
+      'Statement',
     ]);
     for (const [, , directives] of nodeTypes) expect(directives).toBe('  @key(fields: "id")');
   });

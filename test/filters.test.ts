@@ -1,12 +1,13 @@
 /**
- * The filters of the root lists (accusations, agreements, events, quotes) on the fixture: each
+ * The filters of the root lists (accusations, agreements, events, quotes, statements) on the fixture: each
  * filter, for every value it can take, answers exactly the records a plain scan of the fixture's
  * files finds, in load order; filters given together are combined with AND.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_FILES } from '../src/data/records.ts';
+import { Modality, Polarity, Predicate } from '../src/data/files.ts';
+import { ENTITY_FILES, STATEMENT_ROLES } from '../src/data/records.ts';
 import { client, FIXTURE_DIR, globalId } from './helpers.ts';
 
 const api = client();
@@ -24,6 +25,7 @@ const accusations = claims('accusations');
 const agreements = claims('agreements');
 const events = claims('events');
 const quotes = claims('quotes');
+const statements = claims('statements');
 
 /** Every entity of the fixture with the GraphQL type of its file, and every claim id with its type. */
 const entities = Object.entries(ENTITY_FILES).flatMap(([file, type]) =>
@@ -37,14 +39,17 @@ const nodes = [
   ...agreements.flatMap((record) => record.provisions.map((p: Json) => ({ id: p.id, type: 'Provision' }))),
   ...events.map((record) => ({ id: record.id, type: 'Event' })),
   ...quotes.map((record) => ({ id: record.id, type: 'Quote' })),
+  ...statements.map((record) => ({ id: record.id, type: 'Statement' })),
 ];
 const actors = entities.filter((entity) => ['Person', 'Country', 'Organization'].includes(entity.type));
 const ofType = (...types: string[]) => entities.filter((entity) => types.includes(entity.type));
 
 const refs = (roles: Json[] | undefined) => (roles ?? []).map((role) => role.ref as string);
+/** The records a statement names in any of its roles. */
+const valuesOf = (statement: Json) => Object.keys(STATEMENT_ROLES).flatMap((field) => refs(statement[field]));
 
 interface Filter {
-  list: 'accusations' | 'agreements' | 'events' | 'quotes';
+  list: 'accusations' | 'agreements' | 'events' | 'quotes' | 'statements';
   argument: string;
   /** The values to try: global IDs of records, or enum values. */
   values: { argument: string; id?: string }[];
@@ -112,10 +117,39 @@ const FILTERS: Filter[] = [
     passes: (q, v) => q.channel.kind === v,
   },
   { list: 'quotes', argument: 'form', values: byEnum(['FULL_SENTENCE', 'FRAGMENT']), passes: (q, v) => q.form === v },
+  { list: 'events', argument: 'about', values: byId(nodes), passes: (e, v) => refs(e.about).includes(v) },
+  {
+    list: 'statements',
+    argument: 'predicate',
+    values: byEnum(Predicate.options),
+    passes: (s, v) => s.predicate === v,
+  },
+  { list: 'statements', argument: 'subject', values: byId(nodes), passes: (s, v) => refs(s.subjects).includes(v) },
+  { list: 'statements', argument: 'object', values: byId(nodes), passes: (s, v) => refs(s.objects).includes(v) },
+  { list: 'statements', argument: 'involving', values: byId(nodes), passes: (s, v) => valuesOf(s).includes(v) },
+  {
+    list: 'statements',
+    argument: 'speaker',
+    values: byId(actors),
+    passes: (s, v) => refs(s.attribution?.speakers).includes(v),
+  },
+  {
+    list: 'statements',
+    argument: 'polarity',
+    values: byEnum(Polarity.options),
+    passes: (s, v) => (s.polarity ?? 'AFFIRMED') === v,
+  },
+  { list: 'statements', argument: 'modality', values: byEnum(Modality.options), passes: (s, v) => s.modality === v },
 ];
 
-const RECORDS = { accusations, agreements, events, quotes };
-const TYPES = { accusations: 'Accusation', agreements: 'Agreement', events: 'Event', quotes: 'Quote' };
+const RECORDS = { accusations, agreements, events, quotes, statements };
+const TYPES = {
+  accusations: 'Accusation',
+  agreements: 'Agreement',
+  events: 'Event',
+  quotes: 'Quote',
+  statements: 'Statement',
+};
 
 /** The global IDs the server lists for `list(args)`, and its totalCount. */
 async function listed(list: Filter['list'], args: string): Promise<string[]> {

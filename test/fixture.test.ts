@@ -6,7 +6,7 @@
  * fixture that drops one of these fails here, by name, rather than weakening another test.
  */
 import { describe, expect, it } from 'vitest';
-import { DatePrecision, ItemFile, QuoteChannel, QuoteForm, Stance } from '../src/data/files.ts';
+import { DatePrecision, ItemFile, Polarity, QuoteChannel, QuoteForm, Stance } from '../src/data/files.ts';
 import { ENTITY_KINDS, type NodeRecord } from '../src/data/records.ts';
 import { fixtureCorpus } from './helpers.ts';
 
@@ -102,6 +102,41 @@ describe('the fixture corpus', () => {
     const evidence = evidenceOf([[...data.records()], inArticles]);
     expect(evidence.some((e) => e.prefix !== null)).toBe(true);
     expect(evidence.some((e) => e.suffix !== null)).toBe(true);
+  });
+
+  it("has statements of both polarities, with and without a modality, in the article's voice and speakers'", () => {
+    const statements = data.all('Statement');
+    expect(new Set(statements.map((s) => s.polarity))).toEqual(new Set(Polarity.options));
+    expect(statements.some((s) => s.modality === null)).toBe(true);
+    expect(new Set(statements.flatMap((s) => (s.modality ? [s.modality] : []))).size).toBeGreaterThan(1);
+    expect(statements.some((s) => s.attribution === null)).toBe(true);
+    expect(statements.some((s) => (s.attribution?.quotes.length ?? 0) > 0)).toBe(true);
+    expect(statements.some((s) => s.attribution !== null && s.attribution.quotes.length === 0)).toBe(true);
+    expect(statements.some((s) => (s.attribution?.speakers.length ?? 0) > 1)).toBe(true);
+    expect(statements.some((s) => s.date !== null)).toBe(true);
+    // Several predicates, each in more than one article for some, and values of every sort.
+    expect(new Set(statements.map((s) => s.predicate)).size).toBeGreaterThan(3);
+    const values = new Set(
+      statements.flatMap((s) => s.roles.map((role) => (role.ref ? data.get(role.ref)?.kind : null))),
+    );
+    for (const kind of [null, 'Person', 'Country', 'Place', 'Item', 'Agreement', 'Accusation', 'Event', 'Statement']) {
+      expect(values, String(kind)).toContain(kind);
+    }
+    expect(new Set(statements.flatMap((s) => s.roles.map((role) => role.role))).size).toBeGreaterThan(4);
+  });
+
+  it('has events about records and part of another, titles related to records, and agreements named and labelled', () => {
+    const events = data.all('Event');
+    expect(events.some((event) => event.about.length > 0)).toBe(true);
+    expect(events.some((event) => event.partOf !== null)).toBe(true);
+    const titles = ENTITY_KINDS.flatMap((kind) => data.all(kind) as readonly NodeRecord[])
+      .flatMap((entity) => data.inArticles(entity.id))
+      .flatMap((entry) => entry.titles);
+    expect(titles.some((title) => title.relatedTo.length > 0)).toBe(true);
+    expect(titles.some((title) => title.relatedTo.length === 0)).toBe(true);
+    const agreements = data.all('Agreement');
+    expect(agreements.some((agreement) => agreement.nameEvidence !== null)).toBe(true);
+    expect(agreements.some((agreement) => agreement.nameEvidence === null)).toBe(true);
   });
 
   it('refers from an article to records of a later one', () => {

@@ -280,6 +280,14 @@ describe('the search index, built from the files in a worker', () => {
           return { id, kind: kind('Accusation'), name: record.act, evidence: words(evidenceOf(record)) };
         case 'Quote':
           return { id, kind: kind('Quote'), name: record.words.exact, evidence: words(evidenceOf(record)) };
+        case 'Statement':
+          return {
+            id,
+            kind: kind('Statement'),
+            name: record.predicate.toLowerCase().replaceAll('_', ' '),
+            evidence: words(evidenceOf(record)),
+            ...(record.date && { notes: record.date.resolution }),
+          };
       }
     };
     const sentences = data
@@ -302,7 +310,7 @@ describe('the search index, built from the files in a worker', () => {
       );
       // Claims in load order: each article's files one after another, each file's records in order.
       const claims = articles.flatMap((article) =>
-        (['Event', 'Agreement', 'Accusation', 'Quote'] as const).flatMap((kind) =>
+        (['Event', 'Agreement', 'Accusation', 'Quote', 'Statement'] as const).flatMap((kind) =>
           data
             .all(kind)
             .filter((claim) => claim.article === article.id)

@@ -10,7 +10,8 @@ export const possibleTypes: Record<string, string[]> = {
     "Agreement",
     "Event",
     "Provision",
-    "Quote"
+    "Quote",
+    "Statement"
   ],
   "Entity": [
     "Country",
@@ -35,7 +36,8 @@ export const possibleTypes: Record<string, string[]> = {
     "Place",
     "Provision",
     "Quote",
-    "Sentence"
+    "Sentence",
+    "Statement"
   ],
   "Subject": [
     "Accusation",
@@ -49,6 +51,7 @@ export const possibleTypes: Record<string, string[]> = {
     "Place",
     "Provision",
     "Quote",
-    "Sentence"
+    "Sentence",
+    "Statement"
   ]
 };

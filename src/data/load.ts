@@ -19,7 +19,7 @@ import { readBytes, readJson, recordLabel, showPath, subfolders } from './read.t
 import { ENTITY_FILES, ENTITY_KINDS, type EntityRecord, type Kind } from './records.ts';
 
 /** The claim files an article folder may hold, in the order they are read. */
-const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events', 'statements'] as const;
 
 export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
   const corpus = new Corpus(dataDir);
@@ -88,6 +88,7 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
     accusations: readJson(paths.accusations, files.accusations, []),
     quotes: readJson(paths.quotes, files.quotes, []),
     events: readJson(paths.events, files.events, []),
+    statements: readJson(paths.statements, files.statements, []),
   };
   // Every id of the article is defined before any reference is checked: a record may name a
   // record further down its file, or in another file of the article.
@@ -100,6 +101,9 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
   }
   for (const [index, quote] of parts.quotes.entries()) define(load, quote.id, 'Quote', paths.quotes, index);
   for (const [index, event] of parts.events.entries()) define(load, event.id, 'Event', paths.events, index);
+  for (const [index, statement] of parts.statements.entries()) {
+    define(load, statement.id, 'Statement', paths.statements, index);
+  }
 
   corpus.add(build.article(meta, text, sha256, relative(dataDir, textPath), reader(metaFile, meta.id, undefined)));
   const mentions: Mention[][] = [];
@@ -134,6 +138,12 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
   }
   for (const [index, quote] of parts.quotes.entries()) {
     corpus.add(build.quote(quote, meta.id, reader(paths.quotes, quote.id, index)));
+  }
+  for (const [index, statement] of parts.statements.entries()) {
+    const read = reader(paths.statements, statement.id, index);
+    const record = build.statement(statement, meta.id, read);
+    build.checkAttribution(record, (id) => corpus.get(id), read);
+    corpus.add(record);
   }
   text.placed();
 }

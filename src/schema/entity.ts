@@ -5,6 +5,7 @@
  */
 import { builder } from '../builder.ts';
 import { ENTITY_FILES } from '../data/records.ts';
+import { roleKey } from '../data/relations.ts';
 import { page, pageOfRelated } from '../pagination.ts';
 import { EntityOrder, mentionCount, orderEntities } from './arguments.ts';
 import { EntityKind } from './mention.ts';
@@ -26,9 +27,12 @@ import {
   MentionRef,
   Quote,
   QuoteConnection,
+  Statement,
+  StatementConnection,
   TitleConnection,
   TitleRef,
 } from './refs.ts';
+import { StatementRoleKindEnum } from './statement.ts';
 
 Entity.implement({
   description: 'Anything an article names: a person, a country, an organization, a place or an item.',
@@ -102,6 +106,23 @@ Entity.implement({
         resolve: pageOfRelated('quotesByTopic'),
       },
       QuoteConnection,
+    ),
+    statements: t.connection(
+      {
+        type: Statement,
+        description:
+          'Statements that name it, in any role, or only in `role`: `SUBJECT` for what is said of it, `OBJECT` ' +
+          'for where it is the value.',
+        args: { role: t.arg({ type: StatementRoleKindEnum, description: 'Only statements naming it in this role.' }) },
+        resolve: async (entity, args, context) =>
+          page(
+            args,
+            await (args.role
+              ? context.loaders.related('statementsByRole').load(roleKey(args.role, entity.id))
+              : context.loaders.related('statementsByRef').load(entity.id)),
+          ),
+      },
+      StatementConnection,
     ),
   }),
 });

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ACTOR_KINDS, LOCATION_KINDS } from '../data/records.ts';
+import { ACTOR_KINDS, LOCATION_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
 import {
   DatedClaimOrder,
@@ -19,10 +19,12 @@ import {
   Event,
   EventConnection,
   EventDateRef,
+  EventRole,
   EvidenceRef,
   LocationRole,
   Quote,
   QuoteConnection,
+  SubjectRole,
 } from './refs.ts';
 
 const EventKind = builder.enumType('EventKind', {
@@ -42,6 +44,7 @@ const EventKind = builder.enumType('EventKind', {
     PUBLICATION: { description: 'The publication of a text.' },
     STATEMENT: { description: 'Remarks made or reported.' },
     MILITARY_OPERATION: { description: 'The start or course of a military operation.' },
+    DISCUSSION: { description: 'A discussion; `about` says of what.' },
   } as const,
 });
 
@@ -85,6 +88,20 @@ builder.node(Event, {
     date: t.expose('date', { type: EventDateRef, description: 'When.' }),
     place: t.expose('place', { type: LocationRole, nullable: true, description: 'Where, when stated.' }),
     participants: t.expose('participants', { type: [ActorRole], description: 'Who took part.' }),
+    about: t.expose('about', {
+      type: [SubjectRole],
+      description: 'What it was about, where the text says: an agreement, a claim, an entity.',
+    }),
+    partOf: t.expose('partOf', {
+      type: EventRole,
+      nullable: true,
+      description: 'The event it was part of, where the text says ("during the BRICS summit").',
+    }),
+    parts: t.field({
+      type: [Event],
+      description: 'The events the text places within this one.',
+      resolve: (event, _args, context) => context.loaders.related('eventsByParent').load(event.id),
+    }),
     agreements: t.field({
       type: [Agreement],
       description: 'Agreements signed or concluded at this event.',
@@ -118,15 +135,18 @@ builder.queryFields((t) => ({
           description: 'Only events dated in this range (see `DateRange` and `DateMatch`).',
         }),
         orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
+        about: t.arg.globalID({ description: takesIdOf(NODE_KINDS, 'Only events about this record.') }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
         const participant = filterId(corpus, 'participant', args.participant, ACTOR_KINDS);
         const location = filterId(corpus, 'location', args.location, LOCATION_KINDS);
+        const about = filterId(corpus, 'about', args.about, NODE_KINDS);
         const filters = [
           participant ? corpus.related('eventsByParticipant', participant) : null,
           location ? corpus.related('eventsByPlace', location) : null,
           args.kind ? corpus.related('eventsByKind', args.kind) : null,
+          about ? corpus.related('eventsByTopic', about) : null,
         ];
         let events = matching(corpus.all('Event'), filters);
         if (args.date) {

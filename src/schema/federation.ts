@@ -21,6 +21,7 @@ import {
   Provision,
   Quote,
   SentenceRef,
+  Statement,
 } from './refs.ts';
 import { sentenceOf } from './sentence.ts';
 
@@ -50,6 +51,7 @@ entity(Person, 'Person');
 entity(Place, 'Place');
 entity(Provision, 'Provision');
 entity(Quote, 'Quote');
+entity(Statement, 'Statement');
 
 builder.asEntity(SentenceRef, {
   key,

@@ -21,5 +21,6 @@ import './quote.ts';
 import './roles.ts';
 import './search.ts';
 import './sentence.ts';
+import './statement.ts';
 
 export const schema = builder.toSubGraphSchema({});

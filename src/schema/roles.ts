@@ -14,6 +14,7 @@ import {
   Article,
   Country,
   Event,
+  EventRole,
   EvidenceRef,
   Item,
   ItemRole,
@@ -25,6 +26,7 @@ import {
   Quote,
   ResponseRef,
   SentenceRef,
+  Statement,
   SubjectRole,
 } from './refs.ts';
 
@@ -36,7 +38,7 @@ export const Location = builder.unionType('Location', {
 
 export const Subject = builder.unionType('Subject', {
   description:
-    'Anything the graph holds: what a quote can be about (a record), what a search can find (a record or a sentence).',
+    'Anything the graph holds: what a quote or an event can be about (a record), what a search can find (a record or a sentence).',
   types: () => [
     Person,
     Country,
@@ -48,6 +50,7 @@ export const Subject = builder.unionType('Subject', {
     Accusation,
     Quote,
     Event,
+    Statement,
     Article,
     SentenceRef,
   ],
@@ -115,7 +118,7 @@ LocationRole.implement({
 });
 
 SubjectRole.implement({
-  description: 'What a quote is about.',
+  description: 'What a quote or an event is about, or what a title relates its entity to.',
   fields: (t) => ({
     subject: t.field({
       type: Subject,
@@ -125,6 +128,18 @@ SubjectRole.implement({
         if (!record) throw new Error(`reference ${role.ref} is missing`);
         return record;
       },
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+EventRole.implement({
+  description: 'An event that another is part of.',
+  fields: (t) => ({
+    event: t.field({
+      type: Event,
+      description: 'The event.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Event']),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
   }),

@@ -4,7 +4,7 @@ import type { NodeRecord } from '../data/records.ts';
 import { badUserInput } from '../errors.ts';
 import { page } from '../pagination.ts';
 import { MAX_FUZZY, MAX_QUERY_WORDS, MIN_PREFIX, queryTerms } from '../search/analysis.ts';
-import { type SearchField as Field, SEARCH_KINDS, type SearchKind } from '../search/documents.ts';
+import { type SearchField as Field, predicateWords, SEARCH_KINDS, type SearchKind } from '../search/documents.ts';
 import { highlights, MAX_HIGHLIGHTS } from '../search/highlight.ts';
 import { MAX_HITS } from '../search/limits.ts';
 import { Article, HighlightRef, SearchConnection, SearchHitRef } from './refs.ts';
@@ -13,7 +13,10 @@ import { Subject } from './roles.ts';
 const SearchType = builder.enumType('SearchType', {
   description: 'What a search hit can be: a record of one of these types, or a sentence.',
   values: Object.fromEntries(
-    SEARCH_KINDS.map((kind) => [kind.toUpperCase(), { value: kind, description: `A ${kind}.` }]),
+    SEARCH_KINDS.map((kind) => [
+      kind.toUpperCase(),
+      { value: kind, description: `${/^[AEIOU]/.test(kind) ? 'An' : 'A'} ${kind}.` },
+    ]),
   ) as Record<Uppercase<SearchKind>, { value: SearchKind; description: string }>,
 });
 
@@ -131,6 +134,9 @@ function label(record: NodeRecord | Sentence): string {
       return record.act;
     case 'Quote':
       return record.words.exact;
+    case 'Statement':
+      // The words that state it: its predicate alone ("project") would say little.
+      return record.evidence[0]?.exact ?? predicateWords(record.predicate);
     default:
       return record.name;
   }

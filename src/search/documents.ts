@@ -9,7 +9,7 @@
  * Every text the API serves is in some field of its record's document:
  *
  * - NAME: an entity's name, an article's title, an event's or agreement's name, a provision's
- *   summary, an accusation's act, a quote's words;
+ *   summary, an accusation's act, a quote's words, a statement's predicate in words ("close ties");
  * - ALIAS: an entity's aliases, and the descriptions that stand for it in each article;
  * - TITLE: the titles the articles give an entity;
  * - EVIDENCE: the words of every passage a record cites (its evidence, and that of its roles,
@@ -31,6 +31,7 @@ import type {
   MentionFile,
   PersonFile,
   QuoteFile,
+  StatementFile,
 } from '../data/files.ts';
 import { ENTITY_FILES, NODE_KINDS } from '../data/records.ts';
 
@@ -107,6 +108,15 @@ export function* searchDocuments(dataDir: string, sentences?: (counts: number[])
     for (const quote of read<QuoteFile[]>(join(dir, 'quotes.json')) ?? []) {
       yield { id: id++, kind: kind('Quote'), name: quote.words.exact, evidence: words(quote) };
     }
+    for (const statement of read<StatementFile[]>(join(dir, 'statements.json')) ?? []) {
+      yield {
+        id: id++,
+        kind: kind('Statement'),
+        name: predicateWords(statement.predicate),
+        evidence: words(statement),
+        notes: statement.date?.resolution,
+      };
+    }
   }
   // Sentences last, article by article: found as the loader finds them.
   const counts: number[] = [];
@@ -134,6 +144,11 @@ function collect(value: unknown, into: string[]): void {
     if (typeof exact === 'string') into.push(exact);
     else for (const item of Object.values(value)) collect(item, into);
   }
+}
+
+/** A predicate as words: CLOSE_TIES is "close ties". */
+export function predicateWords(predicate: string): string {
+  return predicate.toLowerCase().replaceAll('_', ' ');
 }
 
 /** A JSON file as it stands, or undefined when it is missing. */

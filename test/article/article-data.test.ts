@@ -42,6 +42,7 @@ describe('records of the article', () => {
     const { data } = await api.run<Record<string, { totalCount: number; nodes?: { provisions: unknown[] }[] }>>(`{
       people { totalCount } countries { totalCount } organizations { totalCount } places { totalCount }
       items { totalCount } accusations { totalCount } quotes { totalCount } events { totalCount } articles { totalCount }
+      statements { totalCount }
       agreements { totalCount nodes { provisions { id } } }
     }`);
     const counts = Object.fromEntries(Object.entries(data ?? {}).map(([kind, list]) => [kind, list.totalCount]));
@@ -53,7 +54,8 @@ describe('records of the article', () => {
       items: 3,
       accusations: 2,
       quotes: 12,
-      events: 16,
+      events: 18,
+      statements: 29,
       articles: 1,
       agreements: 3,
     });
@@ -68,7 +70,7 @@ describe('records of the article', () => {
       articles { nodes { entities { totalCount } claims { totalCount } } }
       people { nodes { articles { nodes { publishedOn } } } }
     }`);
-    expect(data?.articles.nodes).toEqual([{ entities: { totalCount: 31 }, claims: { totalCount: 40 } }]);
+    expect(data?.articles.nodes).toEqual([{ entities: { totalCount: 31 }, claims: { totalCount: 71 } }]);
     for (const person of data?.people.nodes ?? []) {
       expect(person.articles.nodes).toEqual([{ publishedOn: '2025-01-17' }]);
     }

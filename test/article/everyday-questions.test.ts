@@ -318,7 +318,7 @@ describe('dates', () => {
         nodes: [
           { name: 'comprehensive strategic partnership agreement', date: { start: '2025-01-17' }, sectionCount: 47 },
           {
-            name: 'comprehensive strategic partnership agreement (Russia–North Korea)',
+            name: 'text of the same name',
             date: { start: '2024' },
             sectionCount: null,
           },
@@ -361,9 +361,13 @@ describe('search', () => {
     }
   });
 
-  it('finds "corridor" in the sentence that holds it, though no claim does', async () => {
+  it('finds "corridor" in the statement of the corridor project and in the sentence that holds it', async () => {
     const hits = await data<Hits>(SEARCH, { q: 'corridor' });
     expect(hits.search.nodes.map((n) => [n.subject.__typename, n.label])).toEqual([
+      [
+        'Statement',
+        'Russia particularly wishes to develop a logistics, rail and maritime corridor project, between Moscow, Baku and Tehran, on a north-south axis',
+      ],
       [
         'Sentence',
         'Russia particularly wishes to develop a logistics, rail and maritime corridor project, between Moscow, Baku and Tehran, on a north-south axis.',
