@@ -1,9 +1,3 @@
-/**
- * The fast lane (src/fast-lane.ts) changes who answers a request, never the answer: once it has
- * learnt a request, it sends Yoga's status, headers and bytes; it never learns what Yoga refused or
- * answered with errors; and a request that differs in a byte or a header is another request.
- */
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOperations } from '../scripts/operations.ts';
 import type { Corpus } from '../src/data/corpus.ts';

@@ -1,9 +1,3 @@
-/**
- * The performance plugins change how answers are computed, never what they are: graphql-jit gives
- * the same results as graphql-js, and the response cache never serves an answer to a different
- * operation, different variables or a different corpus.
- */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readOperations } from '../scripts/operations.ts';
 import { loadConfig, type PerformanceOptions } from '../src/config.ts';
