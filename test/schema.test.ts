@@ -29,7 +29,7 @@ describe('the schema', () => {
 describe('the type files', () => {
   const dir = new URL('../src/schema/', import.meta.url);
   const files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
-  const printed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+  const printed = readFileSync(new URL('../subgraph.graphql', import.meta.url), 'utf8');
 
   // Each in a fresh process: a module evaluated earlier by another test would hide the fault.
   it.concurrent.for(files)('build the whole schema when %s is imported first', async (file, { expect }) => {
