@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NodeRecord } from '../src/data/records.ts';
-import { client, corpus, globalId, withCost } from './helpers.ts';
+import { client, corpus, globalId } from './helpers.ts';
 
-const api = client(corpus(), withCost(1_000_000));
+const api = client(corpus());
 const bytes = readFileSync(new URL('../data/articles/a16048bde2f63942/text.txt', import.meta.url));
 const text = bytes.toString('utf8');
 

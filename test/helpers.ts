@@ -38,15 +38,6 @@ export interface Client {
   yoga: ReturnType<typeof createClaimgraphYoga>;
 }
 
-/**
- * Settings for tests that read the data in bulk, far past what one client request may cost: they
- * check the data and the loaders, not the limits (test/limits.test.ts does).
- */
-export function withCost(cost: number): Config {
-  const config = loadConfig({});
-  return { ...config, limits: { ...config.limits, cost } };
-}
-
 export function client(data: Corpus = corpus(), config: Config = loadConfig({})): Client {
   const contexts: Context[] = [];
   const yoga = createClaimgraphYoga({

@@ -3,11 +3,11 @@
  * loader per level of the query, never one call per item.
  */
 import { describe, expect, it } from 'vitest';
-import { client, corpus, withCost } from './helpers.ts';
+import { client, corpus } from './helpers.ts';
 
 describe('per-request DataLoaders', () => {
   it('make one batch per relation and one per level for records, however many items', async () => {
-    const api = client(corpus(), withCost(1_000_000));
+    const api = client(corpus());
     const { data, errors } = await api.run<{ people: { nodes: { quotes: { nodes: unknown[] } }[] } }>(`{
       people(first: 100) {
         nodes {
