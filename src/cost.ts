@@ -16,13 +16,16 @@
  *
  * `costOf` walks an operation with the request's variables and returns its cost and its most
  * costly path; `pageSizeThatFits` finds the `first:` that brings a refused operation under a limit.
- * src/plugins/limits.ts enforces the limit and reports the cost of every answer.
+ * The walk is claimgraph's, not the plugin's: the plugin's gives a total only (no path, no way to
+ * try another page size) and counts `__typename`. src/plugins/limits.ts enforces the limit and
+ * reports the cost of every answer.
  */
 import type { FieldComplexityFunction, FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -161,8 +164,11 @@ export function costOf(request: CostRequest, pageSizes = new Map<FieldNode, numb
     const path: CostStep[] = [];
     for (let at = walked.heaviest; at; at = at.under.heaviest) path.push(at.step);
     return { requested: walked.cost, path };
-  } catch {
-    return undefined; // an argument that does not coerce, a fragment cycle: validation or execution reports it
+  } catch (error) {
+    // An argument that does not coerce, a fragment cycle: validation or execution reports it. Any
+    // other failure is a bug, and fails the request rather than let it run uncosted.
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
   }
 }
 
@@ -174,7 +180,7 @@ function coerce(request: CostRequest, operation: OperationDefinitionNode): Args 
 function selectionSetCost(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType): Walked {
   const known = walk.walked.get(set)?.get(type);
   if (known) return known;
-  if (walk.active.has(set)) throw new Error('fragment cycle');
+  if (walk.active.has(set)) throw new GraphQLError('Cannot cost a fragment cycle.');
   walk.active.add(set);
   const walked: Walked = { cost: 0 };
   for (const selection of set.selections) {

@@ -8,12 +8,13 @@
  * answer (Content-Length, Connection, Keep-Alive, and request ids and trace contexts such as
  * X-Request-Id and traceparent). A header not on that list is part of the request, so a plugin
  * that reads one (an Authorization, say) still gets the answer Yoga gave for it. The second time
- * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors,
- * the lane keeps it. From then on, that request is answered by the lane:
+ * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors
+ * (nothing else but `extensions`), the lane keeps it. From then on, the lane answers that request:
  *
  * - with the response cache on, with the very bytes and headers Yoga sent (its ETag included);
  * - with it off, by executing the operation Yoga executed — compiled once with graphql-jit when the
- *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context. The lane
+ *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context, and with the
+ *   `extensions` Yoga's answer had (its cost, which is the same for the same request). The lane
  *   keeps an operation only after executing it once and getting Yoga's exact bytes; an execution
  *   that gives errors is handed back to Yoga, which answers it as it always does.
  *

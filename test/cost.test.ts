@@ -234,6 +234,8 @@ describe('a refusal', () => {
         'With first: 48 at people(first: 100) → nodes → accusationsMade(first: 100) it would fit.',
     );
     expect(body.extensions).toEqual({ cost: { requested: 1_030_201, limit: LIMIT } });
+    const again = await run(nested); // the verdict is kept: the same refusal, the same status
+    expect([again.status, again.body]).toEqual([400, body]);
     const fitted = await run(nested.replace('accusationsMade(first: 100)', 'accusationsMade(first: 48)'));
     expect(fitted.body.errors).toBeUndefined();
     expect(fitted.body.extensions?.cost?.requested).toBeLessThanOrEqual(LIMIT);

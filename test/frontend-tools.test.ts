@@ -14,6 +14,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import {
   type ConcreteRequest,
   createOperationDescriptor,
   fetchQuery,
@@ -88,6 +99,40 @@ describe('relay-compiler', () => {
     expect(result.code).toBe(0);
     const config = JSON.parse(readFileSync(join(relayDir, 'relay.config.json'), 'utf8'));
     expect(config).toEqual({ src: '.', schema: '../../schema.graphql', language: 'typescript' });
+  });
+
+  it('asks the questions of examples/operations/, with the same selections', () => {
+    const relay = (file: string) =>
+      [...readFileSync(join(relayDir, file), 'utf8').matchAll(/graphql`([\s\S]*?)`/g)].map(([, text]) =>
+        parse(text ?? ''),
+      );
+    const example = (name: string) => parse(readFileSync(join(root, `examples/operations/${name}.graphql`), 'utf8'));
+    /** The selection under a path of fields, looking into inline fragments on the way. */
+    const under = (document: DocumentNode | undefined, path: string[]): string | undefined => {
+      const definition = document?.definitions[0] as OperationDefinitionNode | FragmentDefinitionNode | undefined;
+      let set: SelectionSetNode | undefined = definition?.selectionSet;
+      for (const name of path) {
+        const fields = (selections: readonly SelectionNode[]): FieldNode[] =>
+          selections.flatMap((selection) =>
+            selection.kind === Kind.FIELD
+              ? [selection]
+              : selection.kind === Kind.INLINE_FRAGMENT
+                ? fields(selection.selectionSet.selections)
+                : [],
+          );
+        set = fields(set?.selections ?? []).find((field) => field.name.value === name)?.selectionSet;
+      }
+      return set && print(set);
+    };
+    for (const name of ['DroneAccusations', 'AgreementsBindingRussia']) {
+      expect(under(relay(`${name}.ts`)[0], [])).toBe(under(example(name), []));
+    }
+    // The quotes: under the person found by search in the example; in the fragment, as the edges
+    // of a @connection, in Relay.
+    const [, fragment] = relay('PezeshkianQuotes.ts');
+    const quotes = under(example('PezeshkianQuotes'), ['search', 'nodes', 'subject', 'quotes', 'nodes']);
+    expect(quotes).toContain('words');
+    expect(under(fragment, ['quotes', 'edges', 'node'])).toBe(quotes);
   });
 
   it('writes the refetch query of the @refetchable fragment and the metadata of its @connection', () => {

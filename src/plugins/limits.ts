@@ -125,32 +125,35 @@ function isEdge(type: GraphQLNamedType): boolean {
  * The cost limit (src/cost.ts has the model). It is checked just before execution, with the
  * request's variables: a validation rule would be cached by Yoga per document, and `first: $n`
  * costs what `$n` says. The cost of a document with given operation name and variables never
- * changes, so it is computed once and kept beside the (cached, shared) document: a repeated
- * operation costs a lookup. Every answer carries `extensions.cost: { requested, limit }`, answers
+ * changes, so it is computed once, with the refusal when there is one, and kept beside the
+ * (cached, shared) document: a repeated operation costs a lookup. Every answer carries `extensions.cost: { requested, limit }`, answers
  * from the response cache too (they are stored with it, and the cost of a cached request is
  * that of the request that filled it: the same document and variables). A refusal names the most
  * costly path and the `first:`/`last:` on it that would fit.
  */
 function useCostLimit(limit: number): Plugin {
-  const costs = new WeakMap<DocumentNode, Map<string, Cost | null>>();
+  const verdicts = new WeakMap<DocumentNode, Map<string, Verdict | null>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let known = costs.get(args.document);
+      let known = verdicts.get(args.document);
       if (!known) {
         known = new Map();
-        costs.set(args.document, known);
+        verdicts.set(args.document, known);
       }
       const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-      let cost = known.get(key);
-      if (cost === undefined) {
-        cost = costOf(args) ?? null;
+      let verdict = known.get(key);
+      if (verdict === undefined) {
+        verdict = judge(args, limit);
         if (known.size >= 1_000) known.clear(); // many distinct variables: keep memory bounded
-        known.set(key, cost);
+        known.set(key, verdict);
       }
-      if (cost === null) return undefined; // left for execution to report
-      const reported = { cost: { requested: cost.requested, limit } };
-      if (cost.requested > limit) {
-        setResultAndStopExecution({ errors: [tooCostly(args, cost, limit)], extensions: reported });
+      if (verdict === null) return undefined; // left for execution to report
+      const reported = { cost: verdict.cost };
+      if (verdict.refusal) {
+        const { message, extensions } = verdict.refusal;
+        // A fresh error each time: Yoga reads (and may strip) its extensions.
+        const error = new GraphQLError(message, { extensions: structuredClone(extensions) });
+        setResultAndStopExecution({ errors: [error], extensions: reported });
         return undefined;
       }
       const withCost = (result: ExecutionResult) => ({ ...result, extensions: { ...result.extensions, ...reported } });
@@ -171,8 +174,23 @@ function useCostLimit(limit: number): Plugin {
   };
 }
 
+/** What the cost limit decided for one operation and its variables: kept, so a repeat is a lookup. */
+interface Verdict {
+  cost: { requested: number; limit: number };
+  refusal?: { message: string; extensions: Record<string, unknown> };
+}
+
+/** The verdict, or null when the cost cannot be computed (execution reports why). */
+function judge(request: ExecutionArgs, limit: number): Verdict | null {
+  const cost = costOf(request);
+  if (!cost) return null;
+  const verdict: Verdict = { cost: { requested: cost.requested, limit } };
+  if (cost.requested > limit) verdict.refusal = tooCostly(request, cost, limit);
+  return verdict;
+}
+
 /** The refusal: the cost, the most costly path, and the page size on it that would fit. */
-function tooCostly(request: ExecutionArgs, cost: Cost, limit: number): GraphQLError {
+function tooCostly(request: ExecutionArgs, cost: Cost, limit: number): NonNullable<Verdict['refusal']> {
   const path = cost.path.filter((step) => step.cost > 0);
   const fit = pageSizeThatFits(request, cost, limit);
   const fitPath = fit && path.slice(0, path.indexOf(fit.step) + 1);
@@ -180,19 +198,18 @@ function tooCostly(request: ExecutionArgs, cost: Cost, limit: number): GraphQLEr
   const advice = fit?.step.page
     ? `With ${fit.step.page.argument}: ${fit.size} at ${labels(fitPath ?? [])} it would fit.`
     : 'No single first: or last: on that path brings it under the limit: select less, or split the operation.';
-  return new GraphQLError(
-    `Query cost ${cost.requested} exceeds the limit of ${limit}. The most costly path, ${labels(path)}, ` +
+  return {
+    message:
+      `Query cost ${cost.requested} exceeds the limit of ${limit}. The most costly path, ${labels(path)}, ` +
       `costs ${path[0]?.cost ?? 0}. ${advice}`,
-    {
-      extensions: {
-        code: ErrorCode.queryTooCostly,
-        cost: { requested: cost.requested, limit },
-        costliestPath: path.map((step) => step.key),
-        ...(fit?.step.page && {
-          fits: { path: fitPath?.map((step) => step.key), argument: fit.step.page.argument, value: fit.size },
-        }),
-        http: { status: 400, spec: true },
-      },
+    extensions: {
+      code: ErrorCode.queryTooCostly,
+      cost: { requested: cost.requested, limit },
+      costliestPath: path.map((step) => step.key),
+      ...(fit?.step.page && {
+        fits: { path: fitPath?.map((step) => step.key), argument: fit.step.page.argument, value: fit.size },
+      }),
+      http: { status: 400, spec: true },
     },
-  );
+  };
 }
