@@ -42,6 +42,8 @@ import { createEnvironment } from '../examples/relay/environment.ts';
 import { serve, type TestServer } from './http.ts';
 
 const run = promisify(execFile);
+/** A tool starts a process and reads the schema: seconds each, more on a busy machine. */
+const TOOL = { timeout: 90_000 };
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const noFederation = join(root, 'test/tools/no-federation.cjs');
@@ -53,42 +55,38 @@ function bin(name: string): string {
   return join(dirname(manifest), typeof entry === 'string' ? entry : (entry[name] as string));
 }
 
-/** Runs a Node tool's entry point with no federation package loadable; never throws. */
+/** Runs a Node tool's entry point with no federation package loadable, for at most a minute; never throws. */
 async function tool(script: string, args: string[], cwd = root) {
-  const result = await run(process.execPath, ['--require', noFederation, script, ...args], { cwd }).catch(
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  const result = await run(process.execPath, ['--require', noFederation, script, ...args], {
+    cwd,
+    timeout: 60_000,
+  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
   return { code: 'code' in result ? result.code : 0, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('no federation package in the tools’ processes', () => {
   it('require and import of @apollo/* both fail under test/tools/no-federation.cjs', async () => {
-    const required = await run(process.execPath, [
-      '--require',
-      noFederation,
-      '-e',
-      "require('@apollo/subgraph')",
-    ]).catch((error: Error) => error);
+    const required = await run(process.execPath, ['--require', noFederation, '-e', "require('@apollo/subgraph')"], {
+      timeout: 30_000,
+    }).catch((error: Error) => error);
     expect(String(required)).toMatch(/no federation package in this process/);
-    const imported = await run(process.execPath, [
-      '--require',
-      noFederation,
-      '--input-type=module',
-      '-e',
-      "await import('@apollo/subgraph')",
-    ]).catch((error: Error) => error);
+    const imported = await run(
+      process.execPath,
+      ['--require', noFederation, '--input-type=module', '-e', "await import('@apollo/subgraph')"],
+      { timeout: 30_000 },
+    ).catch((error: Error) => error);
     expect(String(imported)).toMatch(/no federation package in this process/);
   });
 });
 
-describe('relay-compiler', () => {
+describe('relay-compiler', TOOL, () => {
   const relayDir = join(root, 'examples/relay');
 
   it('ships a linux-x64 binary in its npm package that runs here', async () => {
     const binary = require('relay-compiler') as string | null;
     expect(binary).toMatch(/linux-x64\/relay$/);
     expect(existsSync(binary as string)).toBe(true);
-    const { stdout } = await run(binary as string, ['--version']);
+    const { stdout } = await run(binary as string, ['--version'], { timeout: 30_000 });
     expect(stdout).toMatch(/^Relay Compiler 21\./);
   });
 
@@ -164,7 +162,7 @@ describe('relay-compiler', () => {
   });
 });
 
-describe('graphql-schema-linter, default rules', () => {
+describe('graphql-schema-linter, default rules', TOOL, () => {
   const cli = bin('graphql-schema-linter');
 
   it('finds nothing in schema.graphql', async () => {
@@ -192,7 +190,7 @@ describe('graphql-schema-linter, default rules', () => {
   });
 });
 
-describe('@graphql-eslint', () => {
+describe('@graphql-eslint', TOOL, () => {
   const eslint = bin('eslint');
   const config = 'test/tools/eslint.config.mjs';
 
