@@ -8,7 +8,8 @@ import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
-import { CONNECTION_LIST_COST, fieldCost } from './cost.ts';
+import { CONNECTION_ITEM_COST, FREE, fieldCost, MAX_NODE_IDS, nodesCost } from './cost.ts';
+import { badUserInput } from './errors.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -24,16 +25,35 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a global ID, refetchable with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
-    nodesQueryOptions: { description: 'Fetches objects by global IDs, in order; null for each unknown ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no object has that ID.',
+      args: { id: { description: 'The global ID to fetch, as an `id` field gives it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by global IDs, in order; null for each unknown ID.',
+      args: {
+        ids: {
+          description: `The global IDs to fetch (at most ${MAX_NODE_IDS}), as \`id\` fields give them.`,
+        },
+      },
+      complexity: nodesCost,
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS) {
+          throw badUserInput(`Argument "ids" takes at most ${MAX_NODE_IDS} IDs, got ${args.ids.length}.`, {
+            argumentName: 'ids',
+          });
+        }
+        return resolveNodes(args.ids);
+      },
+    },
     idFieldOptions: { description: 'Global ID: opaque, stable across restarts, accepted by `node(id:)`.' },
     edgesFieldOptions: {
       description: 'The edges of this page, each with its cursor.',
-      complexity: CONNECTION_LIST_COST,
+      complexity: CONNECTION_ITEM_COST,
     },
-    pageInfoFieldOptions: { description: 'Pagination information for this page.' },
+    pageInfoFieldOptions: { description: 'Pagination information for this page.', complexity: FREE },
     cursorFieldOptions: { description: 'An opaque cursor for `after`/`before`.' },
-    nodeFieldOptions: { description: 'The object at the end of the edge.' },
+    nodeFieldOptions: { description: 'The object at the end of the edge.', complexity: FREE },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'The cursor of the first edge of this page.' },
@@ -42,7 +62,7 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: 'Returns the last n items (at most 100).' },
     afterArgOptions: { description: 'Returns the items after this cursor.' },
     beforeArgOptions: { description: 'Returns the items before this cursor.' },
-    nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_LIST_COST },
+    nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_ITEM_COST },
   },
 });
 

@@ -96,7 +96,7 @@ describe('shutdown', () => {
     const responses = await Promise.all(inFlight.map((slow) => slow.response));
     for (const response of responses) {
       expect(response.status).toBe(200);
-      expect(JSON.parse(response.body)).toEqual({ data: { people: { totalCount: 7 } } });
+      expect(JSON.parse(response.body).data).toEqual({ people: { totalCount: 7 } });
     }
 
     const [code, signal] = await exited;
