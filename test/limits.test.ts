@@ -34,7 +34,7 @@ describe('limits', () => {
     // accusationsMade(6) > nodes(7) > evidence(8) > sentence(9) > text(10)
     // Ilse Marten, of the fixture, made an accusation: the ten levels resolve.
     const ten = `{ node(id: "${globalId('Person', 'ilse-marten')}") { ... on Person { accusationsMade(first: 1) { nodes {
-      accused { actor { ... on Person { accusationsMade(first: 1) { nodes { evidence { sentence { text } } } } } } } } } } }`;
+      accused { actor { ... on Person { accusationsMade(first: 1) { nodes { evidence { sentence { text } } } } } } } } } } } }`;
     const passed = await run(ten);
     expect(passed.codes).toEqual([]);
     expect(passed.body.data).toEqual({ node: { accusationsMade: { nodes: [{ accused: [{ actor: {} }] }] } } });

@@ -29,7 +29,7 @@ export const agreementsBindingRussia = graphql`
             exact
           }
         }
-        articleCount
+        sectionCount
         provisions {
           id
           summary

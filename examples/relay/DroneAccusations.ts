@@ -53,6 +53,7 @@ export const droneAccusations = graphql`
           start
           end
           sentence {
+            id
             text
           }
         }

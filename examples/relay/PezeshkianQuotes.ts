@@ -10,7 +10,7 @@ import { graphql } from 'relay-runtime';
 
 export const pezeshkianQuotes = graphql`
   query PezeshkianQuotesQuery($name: String!) {
-    search(query: $name, first: 1) {
+    search(query: $name, types: [PERSON], first: 1) {
       nodes {
         subject {
           __typename
@@ -40,6 +40,7 @@ export const pezeshkianQuotesPerson = graphql`
             start
             end
             sentence {
+              id
               text
             }
           }

@@ -9,8 +9,9 @@
  * Three rules differ from the presets, each for a reason:
  * - strict-id-in-types asks every object type for an `id`. Connections, edges and PageInfo are
  *   Relay's plumbing, which has none in Relay's own spec; the others listed are values that belong
- *   to one object (a claim's roles and evidence, a person's titles, a date, a search hit) and are
- *   never fetched on their own: an `id` on them would be invented.
+ *   to one object (a claim's roles, attribution and evidence, an entity's mentions, names and
+ *   titles, a date, a search hit and its highlights, a match of a name) and are never fetched on
+ *   their own: an `id` on them would be invented.
  * - relay-edge-types by default wants every list to be a list of edges and every edge's `node` to
  *   implement Node. The Relay connection spec asks neither: a claim's roles and evidence are short
  *   plain lists, and search hits, evidence and titles are values, not refetchable objects.
@@ -43,11 +44,17 @@ export default [
               'LocationRole',
               'SubjectRole',
               'Response',
+              'StatementRole',
+              'EventRole',
+              'Attribution',
               'Evidence',
-              'Sentence',
+              'Mention',
               'Title',
+              'EntityName',
+              'NameMatch',
               'EventDate',
               'SearchHit',
+              'Highlight',
             ],
           },
         },

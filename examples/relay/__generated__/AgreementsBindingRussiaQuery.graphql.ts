@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<64cb3c2631ec5b57a4e8d80692170abc>>
+ * @generated SignedSource<<9f7bf2a29a60d07553ff5e38a95081ee>>
  * @lightSyntaxTransform
  */
 
@@ -16,7 +16,6 @@ export type AgreementsBindingRussiaQuery$variables = {
 export type AgreementsBindingRussiaQuery$data = {
   readonly agreements: {
     readonly nodes: ReadonlyArray<{
-      readonly articleCount: number | null | undefined;
       readonly date: {
         readonly phrase: {
           readonly exact: string;
@@ -42,6 +41,7 @@ export type AgreementsBindingRussiaQuery$data = {
         readonly status: ProvisionStatus;
         readonly summary: string;
       }>;
+      readonly sectionCount: number | null | undefined;
       readonly signatories: ReadonlyArray<{
         readonly actor: {
           readonly id: string;
@@ -149,7 +149,7 @@ v8 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
-  "name": "articleCount",
+  "name": "sectionCount",
   "storageKey": null
 },
 v9 = {
@@ -334,16 +334,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "8995353188acf72dc926737da72d463e",
+    "cacheID": "2bea747b725a47a98a873ee879083205",
     "id": null,
     "metadata": {},
     "name": "AgreementsBindingRussiaQuery",
     "operationKind": "query",
-    "text": "query AgreementsBindingRussiaQuery(\n  $party: ID!\n) {\n  agreements(party: $party) {\n    nodes {\n      id\n      name\n      parties {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      signatories {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      date {\n        start\n        precision\n        phrase {\n          exact\n        }\n      }\n      articleCount\n      provisions {\n        id\n        summary\n        status\n        evidence {\n          exact\n          start\n          end\n        }\n      }\n    }\n  }\n}\n"
+    "text": "query AgreementsBindingRussiaQuery(\n  $party: ID!\n) {\n  agreements(party: $party) {\n    nodes {\n      id\n      name\n      parties {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      signatories {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      date {\n        start\n        precision\n        phrase {\n          exact\n        }\n      }\n      sectionCount\n      provisions {\n        id\n        summary\n        status\n        evidence {\n          exact\n          start\n          end\n        }\n      }\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "0d1d2537d4767c78670947b31002fb30";
+(node as any).hash = "a0e11a62f76298e851e2d2308813197b";
 
 export default node;

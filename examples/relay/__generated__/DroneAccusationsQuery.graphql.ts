@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<3de551aa79bd15e51d4a40778f52d2da>>
+ * @generated SignedSource<<3c7dfbfdc108bd718a9f46cc3bb0e55b>>
  * @lightSyntaxTransform
  */
 
@@ -37,6 +37,7 @@ export type DroneAccusationsQuery$data = {
         readonly end: number;
         readonly exact: string;
         readonly sentence: {
+          readonly id: string;
           readonly text: string;
         };
         readonly start: number;
@@ -198,8 +199,34 @@ v12 = {
 v13 = {
   "alias": null,
   "args": null,
-  "kind": "ScalarField",
-  "name": "text",
+  "concreteType": "Evidence",
+  "kind": "LinkedField",
+  "name": "evidence",
+  "plural": true,
+  "selections": [
+    (v9/*:: as any*/),
+    (v10/*:: as any*/),
+    (v11/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "Sentence",
+      "kind": "LinkedField",
+      "name": "sentence",
+      "plural": false,
+      "selections": [
+        (v2/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "kind": "ScalarField",
+          "name": "text",
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    }
+  ],
   "storageKey": null
 },
 v14 = {
@@ -296,32 +323,7 @@ return {
                 ],
                 "storageKey": null
               },
-              {
-                "alias": null,
-                "args": null,
-                "concreteType": "Evidence",
-                "kind": "LinkedField",
-                "name": "evidence",
-                "plural": true,
-                "selections": [
-                  (v9/*:: as any*/),
-                  (v10/*:: as any*/),
-                  (v11/*:: as any*/),
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "Sentence",
-                    "kind": "LinkedField",
-                    "name": "sentence",
-                    "plural": false,
-                    "selections": [
-                      (v13/*:: as any*/)
-                    ],
-                    "storageKey": null
-                  }
-                ],
-                "storageKey": null
-              }
+              (v13/*:: as any*/)
             ],
             "storageKey": null
           }
@@ -402,33 +404,7 @@ return {
                 ],
                 "storageKey": null
               },
-              {
-                "alias": null,
-                "args": null,
-                "concreteType": "Evidence",
-                "kind": "LinkedField",
-                "name": "evidence",
-                "plural": true,
-                "selections": [
-                  (v9/*:: as any*/),
-                  (v10/*:: as any*/),
-                  (v11/*:: as any*/),
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "Sentence",
-                    "kind": "LinkedField",
-                    "name": "sentence",
-                    "plural": false,
-                    "selections": [
-                      (v13/*:: as any*/),
-                      (v2/*:: as any*/)
-                    ],
-                    "storageKey": null
-                  }
-                ],
-                "storageKey": null
-              }
+              (v13/*:: as any*/)
             ],
             "storageKey": null
           }
@@ -438,16 +414,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "18dbb8c62534a151c3f9286249fc46d1",
+    "cacheID": "093743837e7991c5e01d56de6ff12f2b",
     "id": null,
     "metadata": {},
     "name": "DroneAccusationsQuery",
     "operationKind": "query",
-    "text": "query DroneAccusationsQuery {\n  accusations(itemCategory: DRONE) {\n    totalCount\n    nodes {\n      id\n      act\n      accusers {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      accused {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      items {\n        item {\n          id\n          name\n          category\n        }\n      }\n      beneficiaries {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      responses {\n        actor {\n          __typename\n          id\n          name\n        }\n        stance\n        evidence {\n          exact\n          start\n          end\n        }\n      }\n      evidence {\n        exact\n        start\n        end\n        sentence {\n          text\n          id\n        }\n      }\n    }\n  }\n}\n"
+    "text": "query DroneAccusationsQuery {\n  accusations(itemCategory: DRONE) {\n    totalCount\n    nodes {\n      id\n      act\n      accusers {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      accused {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      items {\n        item {\n          id\n          name\n          category\n        }\n      }\n      beneficiaries {\n        actor {\n          __typename\n          id\n          name\n        }\n      }\n      responses {\n        actor {\n          __typename\n          id\n          name\n        }\n        stance\n        evidence {\n          exact\n          start\n          end\n        }\n      }\n      evidence {\n        exact\n        start\n        end\n        sentence {\n          id\n          text\n        }\n      }\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "2e179ef7449bc33ec6152db3d615abd6";
+(node as any).hash = "1b74100c1076c679d2fe0ff2ec0dd249";
 
 export default node;

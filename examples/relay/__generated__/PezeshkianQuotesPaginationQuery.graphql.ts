@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<ba7c6998a9af3110271f1585fc8b0915>>
+ * @generated SignedSource<<2faa6c065a4645eec90c75b3f8ad4ae7>>
  * @lightSyntaxTransform
  */
 
@@ -231,8 +231,8 @@ return {
                                 "name": "sentence",
                                 "plural": false,
                                 "selections": [
-                                  (v6/*:: as any*/),
-                                  (v3/*:: as any*/)
+                                  (v3/*:: as any*/),
+                                  (v6/*:: as any*/)
                                 ],
                                 "storageKey": null
                               }
@@ -313,16 +313,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "66125a029f47925ac363142d75c8ca47",
+    "cacheID": "1546ccb6cc54c6ebe3a774ddf07fa865",
     "id": null,
     "metadata": {},
     "name": "PezeshkianQuotesPaginationQuery",
     "operationKind": "query",
-    "text": "query PezeshkianQuotesPaginationQuery(\n  $count: Int = 20\n  $cursor: String\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...PezeshkianQuotes_person_1G22uz\n    id\n  }\n}\n\nfragment PezeshkianQuotes_person_1G22uz on Person {\n  id\n  name\n  quotes(first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        text\n        form\n        channel\n        words {\n          exact\n          start\n          end\n          sentence {\n            text\n            id\n          }\n        }\n        event {\n          id\n          name\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query PezeshkianQuotesPaginationQuery(\n  $count: Int = 20\n  $cursor: String\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...PezeshkianQuotes_person_1G22uz\n    id\n  }\n}\n\nfragment PezeshkianQuotes_person_1G22uz on Person {\n  id\n  name\n  quotes(first: $count, after: $cursor) {\n    totalCount\n    edges {\n      node {\n        id\n        text\n        form\n        channel\n        words {\n          exact\n          start\n          end\n          sentence {\n            id\n            text\n          }\n        }\n        event {\n          id\n          name\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "c3fe0cb70220cd95beff21b013d09288";
+(node as any).hash = "0c19ff1bac906273672fc489e69dccc0";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<32709777e75df5f5e9045fdc57444745>>
+ * @generated SignedSource<<e128e8337c6fb47c9280a4ae5b39a5c0>>
  * @lightSyntaxTransform
  */
 
@@ -47,6 +47,13 @@ v1 = [
     "kind": "Variable",
     "name": "query",
     "variableName": "name"
+  },
+  {
+    "kind": "Literal",
+    "name": "types",
+    "value": [
+      "PERSON"
+    ]
   }
 ],
 v2 = {
@@ -265,8 +272,8 @@ return {
                                         "name": "sentence",
                                         "plural": false,
                                         "selections": [
-                                          (v6/*:: as any*/),
-                                          (v3/*:: as any*/)
+                                          (v3/*:: as any*/),
+                                          (v6/*:: as any*/)
                                         ],
                                         "storageKey": null
                                       }
@@ -361,16 +368,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "a2257cd5c70e74823083bf4c641bd885",
+    "cacheID": "2d8ffb203caf5dbec808d2b9284456a1",
     "id": null,
     "metadata": {},
     "name": "PezeshkianQuotesQuery",
     "operationKind": "query",
-    "text": "query PezeshkianQuotesQuery(\n  $name: String!\n) {\n  search(query: $name, first: 1) {\n    nodes {\n      subject {\n        __typename\n        ...PezeshkianQuotes_person\n        ... on Node {\n          __isNode: __typename\n          id\n        }\n      }\n    }\n  }\n}\n\nfragment PezeshkianQuotes_person on Person {\n  id\n  name\n  quotes(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        text\n        form\n        channel\n        words {\n          exact\n          start\n          end\n          sentence {\n            text\n            id\n          }\n        }\n        event {\n          id\n          name\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
+    "text": "query PezeshkianQuotesQuery(\n  $name: String!\n) {\n  search(query: $name, types: [PERSON], first: 1) {\n    nodes {\n      subject {\n        __typename\n        ...PezeshkianQuotes_person\n        ... on Node {\n          __isNode: __typename\n          id\n        }\n      }\n    }\n  }\n}\n\nfragment PezeshkianQuotes_person on Person {\n  id\n  name\n  quotes(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        text\n        form\n        channel\n        words {\n          exact\n          start\n          end\n          sentence {\n            id\n            text\n          }\n        }\n        event {\n          id\n          name\n        }\n        __typename\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "89fa5bb213d15d58142bc21a37173307";
+(node as any).hash = "57121f36ee1cf4da3e988328539f3ddc";
 
 export default node;

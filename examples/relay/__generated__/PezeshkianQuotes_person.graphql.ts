@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<46c3c1753e7ec6b6b3ba503f8a25515a>>
+ * @generated SignedSource<<52072bf90eea9ccc3444b66bb61d7e32>>
  * @lightSyntaxTransform
  */
 
@@ -29,6 +29,7 @@ export type PezeshkianQuotes_person$data = {
           readonly end: number;
           readonly exact: string;
           readonly sentence: {
+            readonly id: string;
             readonly text: string;
           };
           readonly start: number;
@@ -201,6 +202,7 @@ return {
                       "name": "sentence",
                       "plural": false,
                       "selections": [
+                        (v1/*:: as any*/),
                         (v3/*:: as any*/)
                       ],
                       "storageKey": null
@@ -275,6 +277,6 @@ return {
 };
 })();
 
-(node as any).hash = "c3fe0cb70220cd95beff21b013d09288";
+(node as any).hash = "0c19ff1bac906273672fc489e69dccc0";
 
 export default node;
