@@ -17,6 +17,8 @@ export const ErrorCode = {
   tooManyDirectives: 'TOO_MANY_DIRECTIVES',
   /** An operation whose estimated cost is over the budget. */
   queryTooCostly: 'QUERY_TOO_COSTLY',
+  /** CLAIMGRAPH_CSRF_PREVENTION on: a GET or a form-like POST without the header x-graphql-yoga-csrf. */
+  csrfHeaderRequired: 'CSRF_HEADER_REQUIRED',
   /** A POST body in a content type the server does not read. */
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** Trusted-operations mode: a query text was sent instead of a hash. */

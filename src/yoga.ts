@@ -1,20 +1,25 @@
 /**
- * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, the hardening
- * of src/plugins/ (limits, HTTP protections, observability), and the fast lane in front of Yoga
- * (src/fast-lane.ts). Exported for server.ts, which only listens, and for the tests, which call
- * `yoga.fetch` in-process or listen with the same request listener as the server.
+ * Builds the GraphQL server: schema, per-request context, error masking, GraphiQL, automatic
+ * persisted queries, HTTP caching, the hardening of src/plugins/ (limits, HTTP protections,
+ * observability), and the fast lane in front of Yoga (src/fast-lane.ts). Exported for server.ts,
+ * which only listens, and for the tests, which call `yoga.fetch` in-process or listen with the
+ * same request listener as the server.
  */
 import { readFileSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { GraphQLError } from 'graphql';
-import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphql-yoga';
+import { type DocumentNode, GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
 import { ErrorCode, isClientInputError } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
+import { Caches, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
+import { graphiqlPlugin } from './plugins/graphiql.ts';
+import { httpCachePlugin } from './plugins/http-cache.ts';
 import { limitPlugins } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
@@ -33,8 +38,6 @@ export interface YogaOptions extends ObservabilityOptions {
   config?: Config;
   /** Extra Yoga/envelop plugins, after the built-in ones (tests use one to observe the per-request context). */
   plugins?: Plugin<Context>[];
-  /** How many requests the fast lane keeps (tests use small numbers); src/fast-lane.ts's `CAPACITY` by default. */
-  laneCapacity?: FastLaneOptions['capacity'];
 }
 
 /** Yoga alone, for tests that call `yoga.fetch` in-process (the fast lane lives in the listener). */
@@ -47,8 +50,10 @@ export function createClaimgraphYoga(options: YogaOptions) {
  * (CLAIMGRAPH_FAST_LANE), Yoga itself otherwise.
  */
 export function createClaimgraph(options: YogaOptions) {
-  const { corpus, search, config = loadConfig(), plugins = [], log, ready, laneCapacity } = options;
-  const observability = createObservability({ log, ready });
+  const { corpus, search, config = loadConfig(), plugins = [], log, ready } = options;
+  const { memory } = config;
+  const caches = new Caches();
+  const observability = createObservability({ log, ready, caches, operationNameBytes: memory.operationNames });
   const lane = config.performance.fastLane
     ? new FastLane({
         corpus,
@@ -56,28 +61,38 @@ export function createClaimgraph(options: YogaOptions) {
         performance: config.performance,
         observability,
         maxBodyBytes: config.limits.bodyBytes,
-        capacity: laneCapacity,
-      })
+        memory,
+        caches,
+      } satisfies FastLaneOptions)
     : undefined;
+  const graphqlEndpoint = '/graphql';
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(corpus, search),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    renderGraphiQL: renderOfflineGraphiQL,
-    graphiql: config.graphiql && { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION },
+    // Served by graphiqlPlugin, compressed and revalidated.
+    graphiql: false,
     maskedErrors: { maskError: maskUnlessBadInput, isDev: config.development },
     cors: corsOptions(config),
     maxRequestBodySize: config.limits.bodyBytes,
     batching: false,
+    // No file uploads: a multipart body is one a browser form can send (src/plugins/security.ts).
+    multipart: false,
+    parserAndValidationCache: documentCaches(memory.documents, caches),
     logging: yogaLogger(log),
     plugins: [
       useDeferStream(),
+      // Before the plugins that read the query text: a request by hash gets it here.
+      ...(config.apq && !config.trustedOperationsOnly ? [apq(memory.apq, caches)] : []),
       ...observability.plugins,
+      ...(config.graphiql ? [graphiqlPlugin(GRAPHIQL, graphqlEndpoint)] : []),
       ...securityPlugins(config),
-      ...limitPlugins(config),
-      ...performancePlugins(config.performance),
+      ...limitPlugins(config, caches),
+      ...performancePlugins(config.performance, memory, caches),
+      // Before the lane, which reads the headers it writes to decide what it may keep.
+      httpCachePlugin(config.http, graphqlEndpoint),
       ...(lane ? [lane.plugin] : []),
       ...plugins,
     ],
@@ -86,14 +101,45 @@ export function createClaimgraph(options: YogaOptions) {
   return { yoga, listener };
 }
 
+/** What the GraphiQL page is configured with. */
+const GRAPHIQL = { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION };
+
 /**
- * GraphiQL with its scripts and styles inlined, so it works with no internet. The renderer holds
- * the whole GraphiQL bundle, which takes much memory once loaded: it is imported on the first
- * page view, not at start-up.
+ * Automatic persisted queries (Apollo's protocol, Yoga's plugin): a client sends a query's SHA-256
+ * alone; an unknown hash answers PERSISTED_QUERY_NOT_FOUND, and the client sends it again with the
+ * text, which is kept only if the hash is the text's. The texts are kept within `maxBytes`
+ * (CLAIMGRAPH_APQ_BYTES), least recently used evicted first.
  */
-async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> {
-  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  return renderGraphiQL(options);
+function apq(maxBytes: number, caches: Caches): Plugin {
+  const store = caches.lru<string, string>('apq', { maxBytes }, (text, hash) => stringBytes(text) + stringBytes(hash));
+  return useAPQ({ store: { get: (hash) => store.get(hash), set: (hash, text) => void store.set(hash, text) } });
+}
+
+/**
+ * Yoga's caches of parsed documents and of parse errors, by query text, in one LRU of `maxBytes`
+ * (CLAIMGRAPH_DOCUMENT_CACHE_BYTES). A document's validation result, its JIT verdict and its cost
+ * entries are kept beside it (in WeakMaps), and go when it goes.
+ */
+function documentCaches(maxBytes: number, caches: Caches) {
+  const parsed = caches.lru<string, DocumentNode | Error>('documents', { maxBytes }, (value, text) =>
+    value instanceof Error ? stringBytes(text) : DOCUMENT_BYTES_PER_CHARACTER * text.length,
+  );
+  return {
+    documentCache: {
+      get: (text: string) => {
+        const value = parsed.get(text);
+        return value instanceof Error ? undefined : value;
+      },
+      set: (text: string, document: DocumentNode) => void parsed.set(text, document),
+    },
+    errorCache: {
+      get: (text: string) => {
+        const value = parsed.get(text);
+        return value instanceof Error ? value : undefined;
+      },
+      set: (text: string, error: unknown) => void (error instanceof Error && parsed.set(text, error)),
+    },
+  };
 }
 
 /**

@@ -14,10 +14,12 @@ import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-type
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
+import { type Caches, stringBytes } from '../lru.ts';
 
-export function limitPlugins(config: Config): Plugin[] {
+export function limitPlugins(config: Config, caches: Caches): Plugin[] {
   const { limits } = config;
   const plugins: Plugin[] = [
     maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyTokens)] }),
@@ -28,7 +30,10 @@ export function limitPlugins(config: Config): Plugin[] {
       propagateOnRejection: false,
       onReject: [reject(ErrorCode.tooManyDirectives)],
     }),
-    useCostLimit(limits.cost),
+    useCostLimit(
+      limits.cost,
+      caches.lru<string, { cost: number | null }>('costs', { maxBytes: config.memory.costs }, costEntryBytes),
+    ),
   ];
   if (config.production) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
   return plugins;
@@ -51,24 +56,30 @@ function reject(code: ErrorCode): GraphQLArmorRejectCallback {
  * The cost budget. It is checked just before execution, with the request's variables: a
  * validation rule would be cached by Yoga per document, and `first: $n` costs what `$n` says.
  * The cost of a document with given operation name and variables never changes, so it is computed
- * once and kept beside the (cached, shared) document: a repeated operation costs a lookup.
+ * once and kept in `costs` (CLAIMGRAPH_COST_CACHE_BYTES), least recently used evicted
+ * first: a repeated operation costs a lookup.
  */
-function useCostLimit(maxCost: number): Plugin {
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+/** A cost entry: its key (document number, operation name, variables) and a small object. */
+const costEntryBytes = (_cost: unknown, key: string) => stringBytes(key) + 64;
+
+function useCostLimit(maxCost: number, costs: LRUCache<string, { cost: number | null }>): Plugin {
+  // Documents are numbered, so that a key does not repeat the document's text.
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextId = 0;
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let known = costs.get(args.document);
-      if (!known) {
-        known = new Map();
-        costs.set(args.document, known);
+      let id = documentIds.get(args.document);
+      if (id === undefined) {
+        id = nextId++;
+        documentIds.set(args.document, id);
       }
-      const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-      let cost = known.get(key);
-      if (cost === undefined) {
-        cost = costOf(args);
-        if (known.size >= 1_000) known.clear(); // many distinct variables: keep memory bounded
-        known.set(key, cost);
+      const key = `${id}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+      let known = costs.get(key);
+      if (known === undefined) {
+        known = { cost: costOf(args) };
+        costs.set(key, known);
       }
+      const { cost } = known;
       if (cost !== null && cost > maxCost) {
         setResultAndStopExecution({
           errors: [

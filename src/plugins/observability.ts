@@ -11,8 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST } from 'graphql';
 import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { isClientInputError } from '../errors.ts';
+import { type Caches, stringBytes } from '../lru.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -48,6 +49,8 @@ export interface ObservabilityOptions {
   log?: (entry: LogEntry) => void;
   /** Whether /ready answers 200 (true) or 503 (false): false while the server drains for shutdown. */
   ready?: () => boolean;
+  /** Bytes the operation names learnt for the request log may hold (CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES). */
+  operationNameBytes?: number;
 }
 
 interface RequestState {
@@ -80,11 +83,21 @@ export interface Observability {
   operationNameOf(request: Request): string | null;
 }
 
-export function createObservability({ log, ready = () => true }: ObservabilityOptions): Observability {
+export function createObservability({
+  log,
+  ready = () => true,
+  caches,
+  operationNameBytes,
+}: ObservabilityOptions & { caches: Caches; operationNameBytes: number }): Observability {
   const requests = new WeakMap<Request, RequestState>();
-  // The operation a query text names, learnt when it is executed: a response-cache hit is not
-  // executed, and a request that gives no operationName is still logged with its operation's name.
-  const names = new Map<string, string>();
+  // The operation a query text names, learnt when it is executed: a request that gives no
+  // operationName is still logged with its operation's name. Bounded in bytes, least recently used
+  // evicted first.
+  const names = caches.lru<string, string>(
+    'operation_names',
+    { maxBytes: operationNameBytes },
+    (name, query) => stringBytes(query) + stringBytes(name),
+  );
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // Yoga's HTTP histogram observes only requests whose operation was parsed, and neither a
@@ -96,6 +109,35 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
     labelNames: ['method', 'path', 'status', 'lane'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  });
+
+  // What each cache of the server holds (src/lru.ts), against its budget.
+  new Gauge({
+    name: 'claimgraph_cache_bytes',
+    help: 'Bytes each cache holds (as src/lru.ts measures its entries); evicting least recently used entries past claimgraph_cache_max_bytes.',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+    collect() {
+      for (const [cache, { cache: lru }] of caches.byName) this.set({ cache }, lru.calculatedSize);
+    },
+  });
+  new Gauge({
+    name: 'claimgraph_cache_max_bytes',
+    help: 'The byte budget of each cache.',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+    collect() {
+      for (const [cache, { maxBytes }] of caches.byName) this.set({ cache }, maxBytes);
+    },
+  });
+  new Gauge({
+    name: 'claimgraph_cache_entries',
+    help: 'Entries each cache holds.',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+    collect() {
+      for (const [cache, { cache: lru }] of caches.byName) this.set({ cache }, lru.size);
+    },
   });
 
   const requestId = (offered: string | null | undefined) =>
@@ -135,10 +177,7 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
       if (!state || !name) return;
       state.operationName = name;
-      if (params?.query) {
-        if (names.size >= 1_000) names.clear(); // many distinct texts: keep memory bounded
-        names.set(params.query, name);
-      }
+      if (params?.query) names.set(params.query, name);
     },
     onResponse({ request, response }) {
       const state = requests.get(request);
