@@ -91,10 +91,10 @@ export function createClaimgraph(options: YogaOptions) {
       ...securityPlugins(config),
       ...limitPlugins(config, caches),
       ...performancePlugins(config.performance, memory, caches),
-      // Before the lane, which reads the headers it writes to decide what it may keep.
       httpCachePlugin(config.http, graphqlEndpoint),
-      ...(lane ? [lane.plugin] : []),
       ...plugins,
+      // Last: the lane reads the answer's final headers to decide what it may keep.
+      ...(lane ? [lane.plugin] : []),
     ],
   });
   const listener: RequestListener = lane ? lane.listener(yoga) : yoga;

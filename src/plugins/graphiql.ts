@@ -23,6 +23,9 @@ interface Variant {
 
 type Page = Record<Encoding, Variant>;
 
+/** negotiator 1.x takes the server's preference among equal qualities (its types are 0.6's). */
+type PreferringNegotiator = { encoding(available: string[], options: { preferred: string[] }): string | undefined };
+
 export function graphiqlPlugin(options: GraphiQLOptions, graphqlEndpoint: string): Plugin {
   let page: Promise<Page> | undefined;
   return {
@@ -31,7 +34,9 @@ export function graphiqlPlugin(options: GraphiQLOptions, graphqlEndpoint: string
       page ??= renderPage(options);
       return page.then((variants) => {
         const offered = { 'accept-encoding': request.headers.get('accept-encoding') ?? 'identity' };
-        const encoding = (new Negotiator({ headers: offered }).encoding([...ENCODINGS], { preferred: [...ENCODINGS] }) ?? 'identity') as Encoding;
+        const encoding = ((new Negotiator({ headers: offered }) as PreferringNegotiator).encoding([...ENCODINGS], {
+          preferred: [...ENCODINGS],
+        }) ?? 'identity') as Encoding;
         const { bytes, etag } = variants[encoding];
         const headers: [string, string][] = [
           ['content-type', 'text/html; charset=utf-8'],
