@@ -159,7 +159,10 @@ describe('response cache', () => {
   it('never caches an answer with errors', async () => {
     const cached = server(CACHE);
     // Data from the corpus, and an error: the whole answer is not kept.
-    const bad = { query: 'query Bad($id: ID!) { people { totalCount } node(id: $id) { id } }', variables: { id: 'bad' } };
+    const bad = {
+      query: 'query Bad($id: ID!) { people { totalCount } node(id: $id) { id } }',
+      variables: { id: 'bad' },
+    };
     for (let i = 0; i < 2; i++) {
       const response = await cached.post(bad);
       expect(response.headers.get('etag')).toBeNull();
