@@ -10,7 +10,7 @@ import type { RequestListener } from 'node:http';
 import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { type DocumentNode, GraphQLError } from 'graphql';
-import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
@@ -85,7 +85,7 @@ export function createClaimgraph(options: YogaOptions) {
     plugins: [
       useDeferStream(),
       // Before the plugins that read the query text: a request by hash gets it here.
-      ...(config.apq && !config.trustedOperationsOnly ? [apq(memory.apq, caches)] : []),
+      ...(config.trustedOperationsOnly ? [] : [config.apq ? apq(memory.apq, caches) : noApq]),
       ...observability.plugins,
       ...(config.graphiql ? [graphiqlPlugin(GRAPHIQL, graphqlEndpoint)] : []),
       ...securityPlugins(config),
@@ -114,6 +114,19 @@ function apq(maxBytes: number, caches: Caches): Plugin {
   const store = caches.lru<string, string>('apq', { maxBytes }, (text, hash) => stringBytes(text) + stringBytes(hash));
   return useAPQ({ store: { get: (hash) => store.get(hash), set: (hash, text) => void store.set(hash, text) } });
 }
+
+/**
+ * With CLAIMGRAPH_APQ off, a query sent by hash alone answers PERSISTED_QUERY_NOT_SUPPORTED, so
+ * that Apollo's link stops hashing and sends the text from then on.
+ */
+const noApq: Plugin = {
+  onParams({ params }) {
+    if (params.query || !params.extensions?.persistedQuery) return;
+    throw createGraphQLError('PersistedQueryNotSupported', {
+      extensions: { code: ErrorCode.persistedQueryNotSupported, http: { status: 400 } },
+    });
+  },
+};
 
 /**
  * Yoga's caches of parsed documents and of parse errors, by query text, in one LRU of `maxBytes`

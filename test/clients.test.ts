@@ -19,6 +19,7 @@ import {
   Store,
 } from 'relay-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFrom, serve } from './http.ts';
 import { type LiveServer, startClaimgraph } from './live.ts';
 
 let server: LiveServer;
@@ -140,6 +141,22 @@ describe("Apollo Client's persisted-queries link (automatic persisted queries)",
       }
     },
   );
+
+  it('with CLAIMGRAPH_APQ=0, answers PERSISTED_QUERY_NOT_SUPPORTED: the link sends the text from then on', async () => {
+    const off = await serve({ config: configFrom({ CLAIMGRAPH_APQ: '0' }) });
+    try {
+      const client = new ApolloClient({
+        link: new PersistedQueryLink({ sha256 }).concat(new HttpLink({ uri: off.url })),
+        cache: new InMemoryCache(),
+      });
+      const result = await client.query({ query: gql('{ people(first: 1) { totalCount } }') });
+      expect(result.error).toBeUndefined();
+      const again = await client.query({ query: gql('{ people(first: 2) { totalCount } }') });
+      expect(again.error).toBeUndefined();
+    } finally {
+      await off.close();
+    }
+  });
 
   it('answers an unknown hash PERSISTED_QUERY_NOT_FOUND, not to be stored, and a wrong hash PERSISTED_QUERY_MISMATCH', async () => {
     const extensions = (sha256Hash: string) => JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });

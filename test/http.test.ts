@@ -3,6 +3,7 @@
  * audits), GET and CSRF prevention, CORS, GraphiQL, trusted operations, and what errors reveal in
  * production.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type AuditResult, serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,6 +237,16 @@ describe('trusted operations only', () => {
         { message: 'No trusted operation has this sha256Hash.', extensions: { code: 'TRUSTED_OPERATION_NOT_FOUND' } },
       ],
     });
+  });
+
+  it('registers no query by hash: automatic persisted queries are off in this mode', async () => {
+    const query = '{ __typename }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const register = await server.post({ query, ...byHash(hash) });
+    expect(register.status).toBe(400);
+    expect((await register.json()).errors[0].extensions.code).toBe('TRUSTED_OPERATIONS_ONLY');
+    const again = await server.post(byHash(hash));
+    expect((await again.json()).errors[0].extensions.code).toBe('TRUSTED_OPERATION_NOT_FOUND');
   });
 
   it('the allow-list is up to date with examples/', async () => {
