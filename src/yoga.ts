@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
 import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { type DocumentNode, GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, parse } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
@@ -101,8 +101,29 @@ export function createClaimgraph(options: YogaOptions) {
   return { yoga, listener };
 }
 
+/**
+ * The operation GraphiQL's default tab opens with: the default operation without its name.
+ *
+ * GraphiQL parses the editor's text 100 ms after each change (a debounce), and keeps the
+ * operations and the operation name it found there. Running the editor (Ctrl+Enter, or the
+ * button) sends the editor's current text with that remembered name, or with the name of the
+ * remembered operation under the cursor. So a query pasted over a named default operation and
+ * run within 100 ms went out with the old name (its page refused it: "Cannot infer operation
+ * DroneAccusations"). With no name in the default tab, nothing stale is sent: the server runs the
+ * one operation the text holds, whatever it is.
+ */
+export const GRAPHIQL_DEFAULT_QUERY = withoutOperationName(DEFAULT_OPERATION);
+
 /** What the GraphiQL page is configured with. */
-const GRAPHIQL = { title: 'claimgraph', defaultQuery: DEFAULT_OPERATION };
+const GRAPHIQL = { title: 'claimgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY };
+
+/** The text of an operation without its name, every other character (comments too) as it was. */
+function withoutOperationName(text: string): string {
+  const operation = parse(text).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const name = operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.loc : undefined;
+  if (!name) return text;
+  return `${text.slice(0, name.start).trimEnd()} ${text.slice(name.end).trimStart()}`;
+}
 
 /**
  * Automatic persisted queries (Apollo's protocol, Yoga's plugin): a client sends a query's SHA-256

@@ -176,6 +176,42 @@ describe('GraphiQL', () => {
     }
   });
 
+  it('is compressed as Accept-Encoding offers, and revalidated with its ETag (304, no body)', async () => {
+    const server = await serve();
+    try {
+      const visit = (encoding: string, etag?: string) =>
+        fetch(server.url, {
+          headers: { accept: 'text/html', 'accept-encoding': encoding, ...(etag && { 'if-none-match': etag }) },
+        });
+      const plain = await visit('identity');
+      const size = Number(plain.headers.get('content-length'));
+      expect(await plain.text()).toContain('<title>claimgraph</title>');
+      const tags = new Set([plain.headers.get('etag')]);
+      for (const [offered, chosen] of [
+        ['gzip, deflate, br, zstd', 'br'],
+        ['gzip', 'gzip'],
+        ['br;q=0.5, gzip', 'gzip'],
+      ]) {
+        const page = await visit(offered as string);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-encoding')).toBe(chosen);
+        expect(Number(page.headers.get('content-length'))).toBeLessThan(size / 3);
+        expect(page.headers.get('cache-control')).toBe('no-cache');
+        expect(page.headers.get('vary')).toBe('Accept, Accept-Encoding');
+        expect(await page.text()).toContain('<title>claimgraph</title>');
+        const etag = page.headers.get('etag') ?? '';
+        tags.add(etag);
+        const again = await visit(offered as string, etag);
+        expect(again.status).toBe(304);
+        expect(await again.text()).toBe('');
+      }
+      // One tag per encoding: a strong tag names exact bytes.
+      expect(tags.size).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('is off in production unless CLAIMGRAPH_GRAPHIQL=true', async () => {
     const off = await serve({ config: configFrom({ NODE_ENV: 'production' }) });
     const on = await serve({ config: configFrom({ NODE_ENV: 'production', CLAIMGRAPH_GRAPHIQL: 'true' }) });
