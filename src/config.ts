@@ -51,7 +51,7 @@ const Env = z.object({
   CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES: positiveInt(MiB),
   CLAIMGRAPH_APQ_BYTES: positiveInt(8 * MiB),
   CLAIMGRAPH_DOCUMENT_CACHE_BYTES: positiveInt(32 * MiB),
-  CLAIMGRAPH_JIT_CACHE_BYTES: positiveInt(32 * MiB),
+  CLAIMGRAPH_JIT_CACHE_BYTES: positiveInt(64 * MiB),
   CLAIMGRAPH_COST_CACHE_BYTES: positiveInt(4 * MiB),
   CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES: positiveInt(2 * MiB),
 });

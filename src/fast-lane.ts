@@ -38,7 +38,7 @@ import CachePolicy from 'http-cache-semantics';
 import type { MemoryBudgets, PerformanceOptions } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
-import { type Caches, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
+import { type Caches, COMPILED_BYTES_PER_CHARACTER, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
 import { conditionalAnswer, entityTag } from './plugins/http-cache.ts';
 import type { Observability } from './plugins/observability.ts';
 import { jitCanRun } from './plugins/performance.ts';
@@ -259,7 +259,9 @@ export class FastLane {
       const run = this.runner(executed);
       // Kept only if executing it here gives Yoga's exact bytes.
       const source = executed.document.loc?.source.body ?? '';
-      const size = DOCUMENT_BYTES_PER_CHARACTER * source.length + 4 * text.length + 2048;
+      // The document and the compiled query it keeps alive, and the result of each execution.
+      const size =
+        (DOCUMENT_BYTES_PER_CHARACTER + COMPILED_BYTES_PER_CHARACTER) * source.length + 2 * text.length + 2048;
       if (JSON.stringify(await run()) === text) variant = { ...answer, run, size };
     }
     if (!variant) {

@@ -32,7 +32,7 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { MemoryBudgets, PerformanceOptions } from '../config.ts';
 import type { Context } from '../context.ts';
-import { type Caches, stringBytes } from '../lru.ts';
+import { type Caches, COMPILED_BYTES_PER_CHARACTER, stringBytes } from '../lru.ts';
 
 export function performancePlugins(
   options: PerformanceOptions,
@@ -78,19 +78,16 @@ function responseCache({ responseCache: maxBytes, maxEntry }: MemoryBudgets, cac
 
 /**
  * graphql-jit, one compiled function per document, compiled for the operation the first request
- * names (jitCanRun keeps documents of several operations away). Each is measured by the code
- * graphql-jit generated for it, which V8 keeps with the function.
+ * names (jitCanRun keeps documents of several operations away), measured by its text
+ * (COMPILED_BYTES_PER_CHARACTER).
  */
 function useJit(maxBytes: number, caches: Caches): Plugin<Context> {
   type Compiled = CompiledQuery | 'not compiled';
-  const compiled = caches.lru<DocumentNode, Compiled>('jit', { maxBytes }, (query, document) => {
-    const code =
-      typeof query === 'string'
-        ? ''
-        : ((query as { __DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation?: string })
-            .__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation ?? '');
-    return 4 * stringBytes(code) + stringBytes(document.loc?.source.body ?? '');
-  });
+  const compiled = caches.lru<DocumentNode, Compiled>(
+    'jit',
+    { maxBytes },
+    (_query, document) => COMPILED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
+  );
   return {
     onExecute({ args, setExecuteFn }) {
       if (!jitCanRun(args.document) || !variablesCoerce(args)) return;
