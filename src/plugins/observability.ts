@@ -15,6 +15,8 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { isClientInputError } from '../errors.ts';
 import { type Caches, stringBytes } from '../lru.ts';
 
+type CacheEntry = Caches['byName'] extends Map<string, infer Entry> ? Entry : never;
+
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -112,33 +114,30 @@ export function createObservability({
   });
 
   // What each cache of the server holds (src/lru.ts), against its budget.
-  new Gauge({
-    name: 'claimgraph_cache_bytes',
-    help: 'Bytes each cache holds (as src/lru.ts measures its entries); evicting least recently used entries past claimgraph_cache_max_bytes.',
-    labelNames: ['cache'] as const,
-    registers: [registry],
-    collect() {
-      for (const [cache, { cache: lru }] of caches.byName) this.set({ cache }, lru.calculatedSize);
-    },
-  });
-  new Gauge({
-    name: 'claimgraph_cache_max_bytes',
-    help: 'The byte budget of each cache.',
-    labelNames: ['cache'] as const,
-    registers: [registry],
-    collect() {
-      for (const [cache, { maxBytes }] of caches.byName) this.set({ cache }, maxBytes);
-    },
-  });
-  new Gauge({
-    name: 'claimgraph_cache_entries',
-    help: 'Entries each cache holds.',
-    labelNames: ['cache'] as const,
-    registers: [registry],
-    collect() {
-      for (const [cache, { cache: lru }] of caches.byName) this.set({ cache }, lru.size);
-    },
-  });
+  const cacheGauges = [
+    [
+      'claimgraph_cache_bytes',
+      'Bytes each cache holds, as src/lru.ts measures its entries.',
+      (c) => c.cache.calculatedSize,
+    ],
+    [
+      'claimgraph_cache_max_bytes',
+      'The byte budget of each cache (least recently used evicted past it).',
+      (c) => c.maxBytes,
+    ],
+    ['claimgraph_cache_entries', 'Entries each cache holds.', (c) => c.cache.size],
+  ] as const satisfies readonly [string, string, (cache: CacheEntry) => number][];
+  for (const [name, help, read] of cacheGauges) {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['cache'] as const,
+      registers: [registry],
+      collect() {
+        for (const [cache, entry] of caches.byName) this.set({ cache }, read(entry));
+      },
+    });
+  }
 
   const requestId = (offered: string | null | undefined) =>
     offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
