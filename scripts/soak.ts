@@ -82,8 +82,8 @@ const good: Case[] = [
 const mix = [...good, ...abusive];
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
-  const gcOnSignal = new URL('scripts/soak-gc.ts', root).href;
-  const args = ['--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'dist/server.js'];
+  const gcOnSignal = new URL('scripts/soak-gc.mjs', root).href;
+  const args = ['--expose-gc', '--import', gcOnSignal, 'dist/server.js'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
@@ -106,7 +106,7 @@ function startServer(): Promise<{ child: ChildProcess; port: number }> {
   });
 }
 
-/** The server's memory after a full garbage collection (see scripts/soak-gc.ts). */
+/** The server's memory after a full garbage collection (see scripts/soak-gc.mjs). */
 async function memory(child: ChildProcess, port: number) {
   child.kill('SIGUSR2');
   await sleep(1000);

@@ -107,10 +107,12 @@ export class FastLane {
 
   constructor(private readonly options: FastLaneOptions) {
     this.maxBodyBytes = Math.min(MAX_BODY_BYTES, options.maxBodyBytes);
-    const { fastLane, maxEntry } = options.memory;
+    const { fastLane } = options.memory;
+    // No entry limit here: learn() keeps no answer over CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES, and an
+    // operation executed again holds its document and compiled code, not its answer.
     this.learnt = options.caches.lru<string, Variant[]>(
       'fast_lane',
-      { maxBytes: fastLane, maxEntryBytes: maxEntry + 64 * 1024 },
+      { maxBytes: fastLane },
       (variants, key) => stringBytes(key) + variants.reduce((sum, variant) => sum + variant.size, 0),
     );
     this.met = options.caches.lru<string, Met>('fast_lane_met', { maxBytes: Math.ceil(fastLane / 4) }, (_met, key) =>

@@ -34,12 +34,11 @@ try {
 }
 
 // The search index is built in a worker thread once the data is loaded: the server listens
-// meanwhile (a search waits for the index), and /ready answers 503 until it is built.
+// meanwhile (a search waits for the index), and /ready answers 503 whenever search is not
+// available: until the index is built, and while a replacement worker rebuilds it.
 const search = new SearchIndex(corpus);
-let searchable = false;
 search.ready.then(
   () => {
-    searchable = true;
     console.log(`claimgraph: search index ready (${Math.round(performance.now() - started)} ms after start)`);
   },
   (error: Error) => {
@@ -62,7 +61,13 @@ const log = (entry: LogEntry) => {
   pending.push(`${JSON.stringify(entry)}\n`);
 };
 process.once('exit', flush);
-const { yoga, listener } = createClaimgraph({ corpus, search, config, log, ready: () => searchable && !draining });
+const { yoga, listener } = createClaimgraph({
+  corpus,
+  search,
+  config,
+  log,
+  ready: () => search.available && !draining,
+});
 const server = createServer(listener);
 
 server.on('error', (error: NodeJS.ErrnoException) => {

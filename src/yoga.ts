@@ -14,7 +14,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
-import { ErrorCode, isClientInputError } from './errors.ts';
+import { ErrorCode, isClientInputError, WHERE_IDS_COME_FROM } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { Caches, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
@@ -182,7 +182,10 @@ function documentCaches(maxBytes: number, caches: Caches) {
  */
 function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): Error {
   if (error instanceof GraphQLError && isClientInputError(error)) {
-    return new GraphQLError(error.originalError?.message ?? error.message, {
+    const original = error.originalError?.message ?? error.message;
+    // A string that is no global ID at all: say where IDs come from.
+    const hint = original.startsWith('Invalid global ID') ? `. ${WHERE_IDS_COME_FROM}` : '';
+    return new GraphQLError(`${original}${hint}`, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,

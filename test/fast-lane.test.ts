@@ -4,29 +4,18 @@
  * answered with errors; a request that differs in a byte of its body or URL, or in a header the
  * answer's Vary names, is another request; and what it keeps is bounded in bytes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPERATIONS_DIR, readOperations } from '../bench/operations.ts';
+import { readOperations } from '../scripts/operations.ts';
 import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts';
-import { corpus } from './helpers.ts';
+import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../examples/operations', import.meta.url));
-
-/** Every operation kept in the repository, as the exact body a client sends. */
-const operations = [
-  ...readdirSync(EXAMPLES_DIR).map((file) => ({
-    name: `examples/${file}`,
-    body: JSON.stringify({ query: readFileSync(join(EXAMPLES_DIR, file), 'utf8') }),
-  })),
-  ...readOperations(OPERATIONS_DIR).map(({ name, body }) => ({ name: `bench/${name}`, body })),
-];
+/** The operations written for the fixture, as the exact body a client sends. */
+const operations = readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body }));
 
 const SETTINGS = {
   'JIT and response cache (the defaults)': {},
@@ -48,7 +37,7 @@ afterEach(async () => {
 
 async function laneServer(
   env: Record<string, string> = {},
-  data: Corpus = corpus(),
+  data: Corpus = fixtureCorpus(),
   plugins: Plugin<Context>[] = [],
 ): Promise<Lane> {
   let yogaRequests = 0;
@@ -175,11 +164,11 @@ describe('what makes a request another request', () => {
     const server = await laneServer();
     const query = 'query Person($id: ID!) { node(id: $id) { ... on Person { name } } }';
     const name = async (id: string) => {
-      const response = await server.post({ query, variables: { id: Buffer.from(`Person:${id}`).toString('base64') } });
+      const response = await server.post({ query, variables: { id: globalId('Person', id) } });
       return ((await response.json()) as { data: { node: { name: string } } }).data.node.name;
     };
-    for (let i = 0; i < 3; i++) expect(await name('vladimir-putin')).toBe('Vladimir Putin');
-    expect(await name('massoud-pezeshkian')).toBe('Massoud Pezeshkian');
+    for (let i = 0; i < 3; i++) expect(await name('anna-varga')).toBe('Anna Varga');
+    expect(await name('tomas-brenner')).toBe('Tomas Brenner');
     expect(server.yogaRequests()).toBe(3);
   });
 
@@ -197,7 +186,7 @@ describe('what makes a request another request', () => {
 
   it('a header the answer’s Vary names: a plugin that reads one says so, and the lane keys on it', async () => {
     const byTenant: Plugin<Context> = { onResponse: ({ response }) => response.headers.append('vary', 'X-Tenant') };
-    const server = await laneServer({}, corpus(), [byTenant]);
+    const server = await laneServer({}, fixtureCorpus(), [byTenant]);
     for (let i = 0; i < 3; i++) await server.post(body, { 'x-tenant': 'a' });
     expect(server.yogaRequests()).toBe(2);
     await server.post(body, { 'x-tenant': 'b' });
@@ -208,7 +197,10 @@ describe('what makes a request another request', () => {
     const mine: Plugin<Context> = {
       onResponse: ({ response }) => response.headers.set('cache-control', 'private, max-age=60'),
     };
-    for (const server of [await laneServer({}, corpus(), [mine]), await laneServer({ CLAIMGRAPH_HTTP_MAX_AGE: '0' })]) {
+    for (const server of [
+      await laneServer({}, fixtureCorpus(), [mine]),
+      await laneServer({ CLAIMGRAPH_HTTP_MAX_AGE: '0' }),
+    ]) {
       for (let i = 0; i < 4; i++) expect((await server.post(body)).status).toBe(200);
       expect(server.yogaRequests()).toBe(4);
     }
@@ -289,7 +281,7 @@ describe('answers from the lane', () => {
 
   it('without the response cache, are executed afresh: a failing execution goes back to Yoga', async () => {
     let broken = false;
-    const real = corpus();
+    const real = fixtureCorpus();
     const flaky = new Proxy(real, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver);

@@ -30,6 +30,8 @@ describe('subgraph schema', () => {
       'Place',
       'Provision',
       'Quote',
+      'Sentence',
+      'Statement',
     ]);
     for (const [, , directives] of nodeTypes) expect(directives).toBe('  @key(fields: "id")');
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry } from '../src/plugins/observability.ts';
 import type { TrustedOperation } from '../src/plugins/security.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { articleCorpus, fixtureCorpus, searchFor } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
@@ -232,7 +232,9 @@ describe('trusted operations only', () => {
   );
   let server: TestServer;
   beforeAll(async () => {
+    // The trusted operations are the examples, which ask the article's questions.
     server = await serve({
+      corpus: articleCorpus(),
       config: configFrom({ NODE_ENV: 'production', CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: 'true' }),
     });
   });
@@ -298,7 +300,7 @@ describe('trusted operations only', () => {
 
 describe('errors in production', () => {
   /** A corpus whose every lookup fails the way a bug would, with internals in the message. */
-  const broken = new Proxy(corpus(), {
+  const broken = new Proxy(fixtureCorpus(), {
     get(target, property, receiver) {
       if (property === 'all' || property === 'related') {
         return () => {
@@ -314,7 +316,7 @@ describe('errors in production', () => {
     const log = (entry: LogEntry) => void entries.push(entry);
     const server = await serve({
       corpus: broken,
-      search: searchFor(corpus()),
+      search: searchFor(fixtureCorpus()),
       config: configFrom({ NODE_ENV: 'production' }),
       log,
     });
@@ -344,7 +346,7 @@ describe('errors in production', () => {
   it('keep the original message in development, where it helps', async () => {
     const server = await serve({
       corpus: broken,
-      search: searchFor(corpus()),
+      search: searchFor(fixtureCorpus()),
       config: configFrom({ NODE_ENV: 'development' }),
       log: () => {},
     });

@@ -1,19 +1,21 @@
 /**
- * Graceful shutdown of the real server process: SIGTERM while clients keep it busy and some
- * requests are still being uploaded; those requests finish with 200, and the process exits 0.
+ * Graceful shutdown of the real server process, on the fixture corpus: SIGTERM while clients keep
+ * it busy and some requests are still being uploaded; those requests finish with 200, and the
+ * process exits 0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from './helpers.ts';
 
 const root = new URL('..', import.meta.url);
 
 async function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', CLAIMGRAPH_DATA_DIR: FIXTURE_DIR },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

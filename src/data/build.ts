@@ -12,8 +12,12 @@ import type {
   DateFile,
   EventFile,
   EvidenceFile,
+  ItemFile,
   MentionFile,
+  PersonFile,
+  PlaceFile,
   QuoteFile,
+  StatementFile,
 } from './files.ts';
 import type { IdRegistry } from './ids.ts';
 import { recordLabel } from './read.ts';
@@ -22,15 +26,21 @@ import {
   type AccusationRecord,
   type AgreementRecord,
   type ArticleRecord,
-  ENTITY_KINDS,
+  type EntityInArticle,
+  type EntityRecord,
   type EventRecord,
   type Kind,
   LOCATION_KINDS,
-  type Mention,
+  type Modality,
   NODE_KINDS,
+  type NodeRecord,
+  type Predicate,
   type ProvisionRecord,
   type QuoteRecord,
   type Role,
+  STATEMENT_ROLES,
+  type StatementRecord,
+  type StatementRole,
 } from './records.ts';
 
 /**
@@ -127,6 +137,16 @@ export class RecordReader {
   }
 }
 
+/**
+ * A claim with its `position`: the smallest start of its own evidence and, for a quote, of its
+ * words (a quote's attribution may follow the words it attributes).
+ */
+function positioned<T extends { evidence: Evidence[]; words?: Evidence }>(claim: T): T & { position: number } {
+  let position = claim.words?.start ?? Number.POSITIVE_INFINITY;
+  for (const evidence of claim.evidence) position = Math.min(position, evidence.start);
+  return Object.assign(claim, { position });
+}
+
 const DATE_PARTS: Partial<Record<DateFile['precision'], number>> = { DAY: 3, MONTH: 2, YEAR: 1 };
 
 export function article(
@@ -162,41 +182,65 @@ export function article(
   };
 }
 
-export function mention(file: MentionFile, articleId: string, read: RecordReader): Mention {
+/** An entity of data/entities/, with its names; `country` and `category` where its kind has them. */
+export function entity(
+  file: PersonFile & Partial<Pick<PlaceFile, 'country'> & Pick<ItemFile, 'category'>>,
+  kind: EntityRecord['kind'],
+): EntityRecord {
+  const names = [
+    { text: file.name, form: 'NAME' as const, written: file.nameWritten, occurrences: 0, mentionCount: 0 },
+    ...file.aliases.map((alias) => ({ ...alias, written: true, occurrences: 0, mentionCount: 0 })),
+  ];
+  const record = { kind, id: file.id, name: file.name, names };
+  if (kind === 'Place') return { ...record, kind, country: file.country ?? null };
+  if (kind === 'Item' && file.category) return { ...record, kind, category: file.category };
+  return record as EntityRecord;
+}
+
+/** What an article says of an entity: its titles; `mentionCount` is set once its mentions are found. */
+export function entityInArticle(file: MentionFile, articleId: string, read: RecordReader): EntityInArticle {
   const { strings } = read;
-  read.check(file.entity, ENTITY_KINDS, 'entity');
   return {
     entity: strings.intern(file.entity),
     article: articleId,
-    evidence: read.evidences(file.evidence, 'evidence'),
+    mentionCount: 0,
     titles: file.titles.map((title, i) => ({
       title: strings.intern(title.title),
       evidence: read.evidences(title.evidence, `titles[${i}].evidence`),
+      relatedTo: read.roles(title.relatedTo, `titles[${i}].relatedTo`, NODE_KINDS),
     })),
   };
 }
 
 export function event(file: EventFile, articleId: string, read: RecordReader): EventRecord {
   const { strings } = read;
-  const record: EventRecord = {
+  if (file.partOf?.ref === file.id) throw read.error('partOf.ref', 'an event cannot be part of itself');
+  return positioned({
     kind: 'Event',
     id: file.id,
     article: articleId,
     eventKind: strings.intern(file.kind),
     name: file.name,
-    date: {
-      precision: strings.intern(file.date.precision),
-      start: strings.intern(file.date.start),
-      end: strings.internOrNull(file.date.end),
-      phrase: read.evidence(file.date.phrase, 'date.phrase'),
-      resolution: strings.intern(file.date.resolution),
-    },
+    date: date(file.date, 'date', read),
     place: file.place ? read.role(file.place, 'place', LOCATION_KINDS) : null,
     participants: read.roles(file.participants, 'participants', ACTOR_KINDS),
+    about: read.roles(file.about, 'about', NODE_KINDS),
+    partOf: file.partOf ? read.role(file.partOf, 'partOf', ['Event']) : null,
     evidence: read.evidences(file.evidence, 'evidence'),
+  });
+}
+
+/** A date of an event or a statement, checked against its precision. */
+function date(file: DateFile, field: string, read: RecordReader): EventRecord['date'] {
+  const { strings } = read;
+  read.checkDate(file, field);
+  return {
+    precision: strings.intern(file.precision),
+    start: strings.intern(file.start),
+    end: strings.internOrNull(file.end),
+    phrase: read.evidence(file.phrase, `${field}.phrase`),
+    resolution: strings.intern(file.resolution),
   };
-  read.checkDate(file.date, 'date');
-  return record;
 }
 
 /** An agreement, then its provisions, in the order the file gives them. */
@@ -207,11 +251,12 @@ export function agreement(
 ): [AgreementRecord, ...ProvisionRecord[]] {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
-  const record: AgreementRecord = {
+  const record: AgreementRecord = positioned({
     kind: 'Agreement',
     id: file.id,
     article: articleId,
     name: file.name,
+    nameEvidence: file.nameEvidence ? agreementName(file, read) : null,
     parties: read.roles(file.parties, 'parties', ACTOR_KINDS),
     signatories: read.roles(file.signatories, 'signatories', ['Person']),
     event: strings.internOrNull(file.event),
@@ -224,23 +269,33 @@ export function agreement(
     publishedBy: file.publishedBy ? read.role(file.publishedBy, 'publishedBy', ACTOR_KINDS) : null,
     provisions: file.provisions.map((provision) => provision.id),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
   const provisions = file.provisions.map(
-    (provision, i): ProvisionRecord => ({
-      kind: 'Provision',
-      id: provision.id,
-      article: articleId,
-      agreement: file.id,
-      summary: provision.summary,
-      status: strings.intern(provision.status),
-      evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
-    }),
+    (provision, i): ProvisionRecord =>
+      positioned({
+        kind: 'Provision' as const,
+        id: provision.id,
+        article: articleId,
+        agreement: file.id,
+        summary: provision.summary,
+        status: strings.intern(provision.status),
+        evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
+      }),
   );
   return [record, ...provisions];
 }
 
+/** Where the article gives an agreement's name: the words must be the name. */
+function agreementName(file: AgreementFile, read: RecordReader) {
+  const evidence = read.evidence(file.nameEvidence as EvidenceFile, 'nameEvidence');
+  if (evidence.exact !== file.name) {
+    throw read.error('nameEvidence', `${JSON.stringify(evidence.exact)} is not the name ${JSON.stringify(file.name)}`);
+  }
+  return evidence;
+}
+
 export function accusation(file: AccusationFile, articleId: string, read: RecordReader): AccusationRecord {
-  return {
+  return positioned({
     kind: 'Accusation',
     id: file.id,
     article: articleId,
@@ -254,14 +309,14 @@ export function accusation(file: AccusationFile, articleId: string, read: Record
       stance: read.strings.intern(response.stance),
     })),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 export function quote(file: QuoteFile, articleId: string, read: RecordReader): QuoteRecord {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
   if (file.channel.via) read.check(file.channel.via, ['Organization'], 'channel.via');
-  return {
+  return positioned({
     kind: 'Quote',
     id: file.id,
     article: articleId,
@@ -276,7 +331,85 @@ export function quote(file: QuoteFile, articleId: string, read: RecordReader): Q
     about: read.roles(file.about, 'about', NODE_KINDS),
     event: strings.internOrNull(file.event),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
+}
+
+/** The modality a predicate that names an act of speech gives what it says: a promise is promised. */
+const IMPLIED_MODALITY: Partial<Record<Predicate, Modality>> = {
+  PROMISE: 'PROMISED',
+  CALL_FOR: 'CALLED_FOR',
+  HOPE_FOR: 'HOPED',
+};
+
+/**
+ * The quotes that carry a statement are its speakers' words, in its article: checked once the
+ * article's quotes are built.
+ */
+export function checkAttribution(
+  statement: StatementRecord,
+  get: (id: string) => NodeRecord | undefined,
+  read: RecordReader,
+): void {
+  for (const [i, id] of statement.attribution?.quotes.entries() ?? []) {
+    const quote = get(id);
+    if (quote?.kind !== 'Quote' || quote.article !== statement.article) {
+      throw read.error(`attribution.quotes[${i}]`, `${JSON.stringify(id)} is not a quote of this article`);
+    }
+    if (!statement.attribution?.speakers.some((speaker) => speaker.ref === quote.speaker.ref)) {
+      throw read.error(
+        `attribution.quotes[${i}]`,
+        `${JSON.stringify(id)} is not the words of a speaker of the statement`,
+      );
+    }
+  }
+}
+
+/**
+ * A statement: its roles read in the order of STATEMENT_ROLES, each value checked to name a
+ * record of a kind the role takes; a statement names at least one value. The quotes that carry
+ * it are checked once the article's quotes are built (`checkAttribution`).
+ */
+export function statement(file: StatementFile, articleId: string, read: RecordReader): StatementRecord {
+  const { strings } = read;
+  const roles: StatementRole[] = [];
+  for (const [field, { role, kinds }] of Object.entries(STATEMENT_ROLES) as [
+    keyof typeof STATEMENT_ROLES,
+    (typeof STATEMENT_ROLES)[keyof typeof STATEMENT_ROLES],
+  ][]) {
+    for (const [i, value] of file[field].entries()) {
+      if (value.ref !== undefined) read.check(value.ref, kinds, `${field}[${i}].ref`);
+      roles.push({
+        role,
+        ref: strings.internOrNull(value.ref),
+        evidence: read.evidences(value.evidence, `${field}[${i}].evidence`),
+      });
+    }
+  }
+  if (roles.length === 0) throw read.error(undefined, 'a statement names at least one subject, object or other role');
+  const implied = IMPLIED_MODALITY[file.predicate];
+  if (implied !== undefined && file.modality !== implied) {
+    throw read.error('modality', `a ${file.predicate} statement has modality ${implied}`);
+  }
+  const attribution = file.attribution;
+  for (const [i, quote] of attribution?.quotes.entries() ?? [])
+    read.check(quote, ['Quote'], `attribution.quotes[${i}]`);
+  return positioned({
+    kind: 'Statement',
+    id: file.id,
+    article: articleId,
+    predicate: strings.intern(file.predicate),
+    roles,
+    polarity: strings.intern(file.polarity),
+    modality: strings.internOrNull(file.modality),
+    attribution: attribution
+      ? {
+          speakers: read.roles(attribution.speakers, 'attribution.speakers', ACTOR_KINDS),
+          quotes: attribution.quotes.map((quote) => strings.intern(quote)),
+        }
+      : null,
+    date: file.date ? date(file.date, 'date', read) : null,
+    evidence: read.evidences(file.evidence, 'evidence'),
+  });
 }
 
 /** Dates already checked: a corpus names the same few hundred days over and over. */

@@ -7,7 +7,7 @@
  *   data/entities/{people,countries,organizations,places,items}.json   shared by every article
  *   data/articles/<article-id>/article.json                             metadata
  *   data/articles/<article-id>/text.txt                                 the article, byte for byte
- *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events}.json
+ *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events,statements}.json
  *
  * Entities are shared across articles by stable id. Everything an article says about them
  * (titles, surface forms) and every claim lives in that article's folder, with evidence that
@@ -39,19 +39,48 @@ const Role = z.strictObject({ ref: Id, evidence: Evidences });
 // ---------------------------------------------------------------------------------------------
 // Shared entities (data/entities/*.json)
 
-export const PersonFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const CountryFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const OrganizationFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const PlaceFile = z.strictObject({
+/**
+ * How a name refers to its entity. NAME is the entity's own `name`; the others are aliases:
+ * SHORT_NAME a shorter form of the name ("Putin"), ALIAS another name, CAPITAL a capital standing
+ * for its country's government ("Moscow"), DEMONYM the adjective of a country ("Russian").
+ */
+export const NameForm = z.enum(['SHORT_NAME', 'ALIAS', 'CAPITAL', 'DEMONYM']);
+
+/** A name a single word or phrase, no white space at either end. */
+const NameText = z
+  .string()
+  .min(1)
+  .regex(/^\S(?:.*\S)?$/s, 'must not start or end with white space');
+
+/**
+ * What every entity declares: its id (its slug), its usual name and the other names the
+ * articles call it by. The loader finds every occurrence of each name in the text of every
+ * article that mentions the entity (see docs/data.md, "Names and mentions").
+ */
+const EntityNames = {
   id: Id,
-  name: z.string().min(1),
+  /** The usual name. */
+  name: NameText,
+  /**
+   * False when no article writes `name` ("China": the article says "Beijing"). The loader checks
+   * it both ways: a name said to be written must occur, one said not to be must not.
+   */
+  nameWritten: z.boolean().default(true),
+  /** Other names the articles write; each must occur in an article that mentions the entity. */
+  aliases: z.array(z.strictObject({ text: NameText, form: NameForm })).default([]),
+};
+
+export const PersonFile = z.strictObject(EntityNames);
+export const CountryFile = z.strictObject(EntityNames);
+export const OrganizationFile = z.strictObject(EntityNames);
+export const PlaceFile = z.strictObject({
+  ...EntityNames,
   /** The country the place lies in, where an article makes it plain. */
   country: Id.optional(),
 });
 /** Something that changes hands or is sent in a claim: drones, missiles, soldiers. */
 export const ItemFile = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
+  ...EntityNames,
   category: z.enum(['DRONE', 'MISSILE', 'TROOPS', 'OTHER']),
 });
 
@@ -73,13 +102,37 @@ export const ArticleFile = z.strictObject({
   }),
 });
 
-/** What an article says of an entity: the words that name it, and titles it gives. */
+/**
+ * What an article says of an entity it mentions. The occurrences of the entity's names are found
+ * by the loader; this record adds what a name search cannot know: descriptions that stand for the
+ * entity, occurrences of its names that are not it, and the titles the article gives it.
+ */
 export const MentionFile = z.strictObject({
   entity: Id,
-  /** Surface forms naming the entity ("Moscow" for Russia's government, "kyiv" for Ukraine). */
-  evidence: Evidences,
+  /**
+   * Words that stand for the entity without naming it ("his Iranian counterpart", "the two
+   * leaders"): noun phrases, not pronouns, and not a title set beside the name.
+   */
+  descriptions: z.array(EvidenceFile).default([]),
+  /**
+   * Occurrences of the entity's names that do not refer to it, each group with its reason
+   * ("Moscow" where it stands for Russia's government is not the city).
+   */
+  exclusions: z.array(z.strictObject({ reason: z.string().min(1), evidence: Evidences })).default([]),
   /** Role, title or description as the article gives it ("Russian President"). */
-  titles: z.array(z.strictObject({ title: z.string().min(1), evidence: Evidences })).default([]),
+  titles: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        evidence: Evidences,
+        /**
+         * The records the title relates the entity to, each with the words that name it: Russia
+         * and Iran for "their ally", Putin for "his Iranian counterpart".
+         */
+        relatedTo: z.array(Role).default([]),
+      }),
+    )
+    .default([]),
 });
 
 export const DatePrecision = z.enum(['DAY', 'MONTH', 'YEAR', 'RANGE']);
@@ -116,6 +169,7 @@ export const EventKind = z.enum([
   'PUBLICATION',
   'STATEMENT',
   'MILITARY_OPERATION',
+  'DISCUSSION',
 ]);
 
 export const EventFile = z.strictObject({
@@ -126,6 +180,10 @@ export const EventFile = z.strictObject({
   date: DateFile,
   place: Role.optional(),
   participants: z.array(Role).default([]),
+  /** What the event was about, where the text says: an agreement, a claim, an entity. */
+  about: z.array(Role).default([]),
+  /** The event it was part of ("during the BRICS summit"). */
+  partOf: Role.optional(),
   evidence: Evidences,
 });
 
@@ -140,7 +198,10 @@ export const ProvisionFile = z.strictObject({
 
 export const AgreementFile = z.strictObject({
   id: Id,
+  /** Its name: the article's words, given in `nameEvidence`, or else a label the data chose. */
   name: z.string().min(1),
+  /** Where the article gives the name; its `exact` must be `name`. Absent: `name` is a label. */
+  nameEvidence: EvidenceFile.optional(),
   parties: z.array(Role).min(1),
   signatories: z.array(Role).default([]),
   /** The event at which it was signed or concluded, which carries date and place. */
@@ -198,6 +259,90 @@ export const QuoteFile = z.strictObject({
   evidence: Evidences,
 });
 
+/**
+ * The relation a statement asserts. The GraphQL enum `Predicate` (src/schema/statement.ts)
+ * describes each value and what its roles hold.
+ */
+export const Predicate = z.enum([
+  'ALLIANCE',
+  'ALLY_OF',
+  'RAPPROCHEMENT',
+  'CLOSE_TIES',
+  'MUTUAL_SUPPORT',
+  'COOPERATION',
+  'COUNTERWEIGHT',
+  'OPPOSITION',
+  'SANCTION',
+  'POLICY_TOWARDS',
+  'PROMISE',
+  'PROJECT',
+  'FAILURE',
+  'LOSS',
+  'CALL_FOR',
+  'HOPE_FOR',
+  'DISCUSSION',
+  'PRAISE',
+  'REPLACEMENT',
+]);
+
+export const Polarity = z.enum(['AFFIRMED', 'NEGATED']);
+
+/** The mode in which the text holds what a statement says, where it gives one. */
+export const Modality = z.enum(['ANNOUNCED', 'CALLED_FOR', 'HOPED', 'INTENDED', 'PROMISED', 'REPORTED', 'WISHED']);
+
+/**
+ * What fills one role of a statement: a record (`ref`), or, without `ref`, the article's words
+ * themselves ("heavy international sanctions", "in recent years"); either way with evidence.
+ */
+const ValueRole = z.strictObject({ ref: Id.optional(), evidence: Evidences });
+const ValueRoles = z.array(ValueRole).default([]);
+
+/**
+ * A statement: an assertion of the article, after Wikidata's statement model (a subject, a
+ * property, values, qualifiers, references) and nanopublications (an assertion with its
+ * provenance). The roles are typed; src/data/records.ts (STATEMENT_ROLES) says what each may name.
+ */
+export const StatementFile = z.strictObject({
+  id: Id,
+  predicate: Predicate,
+  /** Who or what the statement is about: the allies, the sanctioned, the one who promises. */
+  subjects: ValueRoles,
+  /** The value the predicate relates the subjects to: the ally, what is promised or hoped for. */
+  objects: ValueRoles,
+  /** Whom it is directed against: the influence countered, the country a policy is towards. */
+  targets: ValueRoles,
+  /** Whom it serves. */
+  beneficiaries: ValueRoles,
+  places: ValueRoles,
+  /** When: the event or period it lies in ("since the assault on Ukraine", "in recent years"). */
+  times: ValueRoles,
+  /** What it is for. */
+  purposes: ValueRoles,
+  /** What it concerns ("on numerous international issues", "regarding their economic cooperation"). */
+  topics: ValueRoles,
+  /** What it is done through: an agreement. */
+  means: ValueRoles,
+  /** What brought it about ("with the flight from Syria of their ally"). */
+  causes: ValueRoles,
+  /** NEGATED where the text says it is not so ("was not aimed at"). */
+  polarity: Polarity.default('AFFIRMED'),
+  /** Where the text gives one: "promised", "hoped", "called for", "intended as", "wants". */
+  modality: Modality.optional(),
+  /**
+   * Whose words carry it: absent for the article's own voice; otherwise the speakers, with the
+   * words that attribute it to them, and the quotes that hold their words, if any.
+   */
+  attribution: z
+    .strictObject({
+      speakers: z.array(Role).min(1),
+      quotes: z.array(Id).default([]),
+    })
+    .optional(),
+  /** When it holds, where the text dates it; as an event's date. */
+  date: DateFile.optional(),
+  evidence: Evidences,
+});
+
 /** The schema of each file, as zod's general parser runs it. */
 export const fileSchemas = {
   people: z.array(PersonFile),
@@ -211,6 +356,7 @@ export const fileSchemas = {
   accusations: z.array(AccusationFile),
   quotes: z.array(QuoteFile),
   events: z.array(EventFile),
+  statements: z.array(StatementFile),
 } as const;
 
 /**
@@ -228,6 +374,7 @@ function compiled<T extends Record<string, z.ZodType>>(schemas: T): T {
 }
 
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
+export type NameForm = z.infer<typeof NameForm>;
 export type PersonFile = z.infer<typeof PersonFile>;
 export type CountryFile = z.infer<typeof CountryFile>;
 export type OrganizationFile = z.infer<typeof OrganizationFile>;
@@ -241,3 +388,4 @@ export type ProvisionFile = z.infer<typeof ProvisionFile>;
 export type AgreementFile = z.infer<typeof AgreementFile>;
 export type AccusationFile = z.infer<typeof AccusationFile>;
 export type QuoteFile = z.infer<typeof QuoteFile>;
+export type StatementFile = z.infer<typeof StatementFile>;

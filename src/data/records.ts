@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Evidence } from './evidence.ts';
-import type { files } from './files.ts';
+import type { files, NameForm } from './files.ts';
 
 type Enum<K extends keyof typeof files> = z.infer<(typeof files)[K]>;
 
@@ -18,41 +18,59 @@ export interface Role {
 export interface Title {
   title: string;
   evidence: Evidence[];
+  /** The records the title relates its entity to ("their ally": Russia and Iran). */
+  relatedTo: Role[];
 }
 
-/** What one article says of one entity. */
-export interface Mention {
+/** How an article refers to an entity at one place: by one of its names, or by a description. */
+export type MentionForm = 'NAME' | NameForm | 'DESCRIPTION';
+
+/**
+ * One of an entity's names as data/entities/ declares it (the first is its `name`), with how often
+ * the articles write it: the loader counts while it finds the mentions.
+ */
+export interface EntityName {
+  text: string;
+  form: 'NAME' | NameForm;
+  /** Whether the entity file says an article writes it (checked against `occurrences`). */
+  written: boolean;
+  /** Occurrences in the articles that mention the entity, those excluded from it included. */
+  occurrences: number;
+  /** Occurrences that are mentions of the entity: `occurrences` less the excluded ones. */
+  mentionCount: number;
+}
+
+/** What one article says of one entity: how often it mentions it, and the titles it gives. */
+export interface EntityInArticle {
   entity: string;
   article: string;
-  evidence: Evidence[];
+  /** How many mentions of the entity the article holds. */
+  mentionCount: number;
   titles: Title[];
 }
 
-export interface PersonRecord {
+interface EntityBase {
+  id: string;
+  name: string;
+  /** Every name, `name` first, then the aliases in the order the file gives them. */
+  names: EntityName[];
+}
+
+export interface PersonRecord extends EntityBase {
   kind: 'Person';
-  id: string;
-  name: string;
 }
-export interface CountryRecord {
+export interface CountryRecord extends EntityBase {
   kind: 'Country';
-  id: string;
-  name: string;
 }
-export interface OrganizationRecord {
+export interface OrganizationRecord extends EntityBase {
   kind: 'Organization';
-  id: string;
-  name: string;
 }
-export interface PlaceRecord {
+export interface PlaceRecord extends EntityBase {
   kind: 'Place';
-  id: string;
-  name: string;
   country: string | null;
 }
-export interface ItemRecord {
+export interface ItemRecord extends EntityBase {
   kind: 'Item';
-  id: string;
-  name: string;
   category: Enum<'items'>[number]['category'];
 }
 
@@ -77,6 +95,8 @@ interface ClaimBase {
   /** The article whose text the evidence quotes. */
   article: string;
   evidence: Evidence[];
+  /** Where the claim stands in its article: the offset its first passage starts at (see build.ts). */
+  position: number;
 }
 
 export interface EventDate {
@@ -94,6 +114,8 @@ export interface EventRecord extends ClaimBase {
   date: EventDate;
   place: Role | null;
   participants: Role[];
+  about: Role[];
+  partOf: Role | null;
 }
 
 export interface ProvisionRecord extends ClaimBase {
@@ -106,6 +128,8 @@ export interface ProvisionRecord extends ClaimBase {
 export interface AgreementRecord extends ClaimBase {
   kind: 'Agreement';
   name: string;
+  /** Where the article gives the name; null when the name is a label the data chose. */
+  nameEvidence: Evidence | null;
   parties: Role[];
   signatories: Role[];
   event: string | null;
@@ -142,9 +166,37 @@ export interface QuoteRecord extends ClaimBase {
   event: string | null;
 }
 
+export type Predicate = Enum<'statements'>[number]['predicate'];
+export type Modality = NonNullable<Enum<'statements'>[number]['modality']>;
+
+/** One value of a statement's role: a record, or (`ref` null) the article's words alone. */
+export interface StatementRole {
+  role: StatementRoleKind;
+  ref: string | null;
+  evidence: Evidence[];
+}
+
+export interface StatementRecord extends ClaimBase {
+  kind: 'Statement';
+  predicate: Predicate;
+  /** Every role's values, role by role in the order of STATEMENT_ROLES, each in file order. */
+  roles: StatementRole[];
+  polarity: 'AFFIRMED' | 'NEGATED';
+  modality: Modality | null;
+  /** Null for the article's own voice. */
+  attribution: { speakers: Role[]; quotes: string[] } | null;
+  date: EventDate | null;
+}
+
 export type ActorRecord = PersonRecord | CountryRecord | OrganizationRecord;
 export type EntityRecord = ActorRecord | PlaceRecord | ItemRecord;
-export type ClaimRecord = EventRecord | ProvisionRecord | AgreementRecord | AccusationRecord | QuoteRecord;
+export type ClaimRecord =
+  | EventRecord
+  | ProvisionRecord
+  | AgreementRecord
+  | AccusationRecord
+  | QuoteRecord
+  | StatementRecord;
 export type NodeRecord = EntityRecord | ClaimRecord | ArticleRecord;
 export type Kind = NodeRecord['kind'];
 export type RecordOf<K extends Kind> = Extract<NodeRecord, { kind: K }>;
@@ -171,6 +223,26 @@ export const CLAIM_KINDS = [
   'Provision',
   'Accusation',
   'Quote',
+  'Statement',
 ] as const satisfies ClaimRecord['kind'][];
 /** Every kind of record: what a quote can be about, what a search can find. */
 export const NODE_KINDS = [...ENTITY_KINDS, ...CLAIM_KINDS, 'Article'] as const satisfies Kind[];
+
+/**
+ * The roles of a statement: for each field of a statement file, the role it fills and the kinds
+ * of record its values may name (a value may also be the article's words alone).
+ */
+export const STATEMENT_ROLES = {
+  subjects: { role: 'SUBJECT', kinds: NODE_KINDS },
+  objects: { role: 'OBJECT', kinds: NODE_KINDS },
+  targets: { role: 'TARGET', kinds: ENTITY_KINDS },
+  beneficiaries: { role: 'BENEFICIARY', kinds: ACTOR_KINDS },
+  places: { role: 'PLACE', kinds: LOCATION_KINDS },
+  times: { role: 'TIME', kinds: ['Event'] },
+  purposes: { role: 'PURPOSE', kinds: NODE_KINDS },
+  topics: { role: 'TOPIC', kinds: NODE_KINDS },
+  means: { role: 'MEANS', kinds: NODE_KINDS },
+  causes: { role: 'CAUSE', kinds: NODE_KINDS },
+} as const satisfies Record<string, { role: string; kinds: readonly Kind[] }>;
+
+export type StatementRoleKind = (typeof STATEMENT_ROLES)[keyof typeof STATEMENT_ROLES]['role'];

@@ -6,19 +6,20 @@
  */
 import {
   CLAIM_KINDS,
+  type ClaimRecord,
   ENTITY_KINDS,
+  type EntityInArticle,
   type ItemRecord,
   type Kind,
-  type Mention,
   type NodeRecord,
   type RecordOf,
   type Role,
 } from './records.ts';
 
-/** What a derivation may read besides its record: other records, and the mentions. */
+/** What a derivation may read besides its record: other records, and what each article says of each entity. */
 export interface Lookup {
   get(id: string): NodeRecord | undefined;
-  mentions(entity: string): readonly Mention[];
+  inArticles(entity: string): readonly EntityInArticle[];
 }
 
 /** An index of the records of `kinds`, each listed under every key `keys` gives it. */
@@ -36,6 +37,34 @@ function of<K extends Kind>(
 
 const refs = (roles: readonly Role[]) => roles.map((role) => role.ref);
 const optional = (key: string | null | undefined) => (key == null ? [] : [key]);
+
+/** The key under which `claimsByKind` lists every claim, whatever its kind. */
+export const ANY_KIND = '*';
+
+/** The key of `statementsByRole`: a role and the record that fills it. */
+export const roleKey = (role: string, ref: string) => `${role} ${ref}`;
+
+/** Every record a claim names, in any role or link: what `claims(involving:)` finds it by. */
+function references(claim: ClaimRecord): (string | null)[] {
+  switch (claim.kind) {
+    case 'Event':
+      return [...refs(claim.participants), claim.place?.ref ?? null, ...refs(claim.about), claim.partOf?.ref ?? null];
+    case 'Agreement':
+      return [...refs(claim.parties), ...refs(claim.signatories), claim.publishedBy?.ref ?? null, claim.event];
+    case 'Provision':
+      return [claim.agreement];
+    case 'Accusation':
+      return [claim.accusers, claim.accused, claim.items, claim.beneficiaries, claim.responses].flatMap(refs);
+    case 'Quote':
+      return [claim.speaker.ref, ...refs(claim.about), claim.event, claim.channel.via];
+    case 'Statement':
+      return [
+        ...claim.roles.map((role) => role.ref),
+        ...refs(claim.attribution?.speakers ?? []),
+        ...(claim.attribution?.quotes ?? []),
+      ];
+  }
+}
 
 export const RELATIONS = {
   accusationsByAccuser: of('Accusation', (accusation) => refs(accusation.accusers)),
@@ -58,9 +87,22 @@ export const RELATIONS = {
   eventsByKind: of('Event', (event) => [event.eventKind]),
   eventsByParticipant: of('Event', (event) => refs(event.participants)),
   eventsByPlace: of('Event', (event) => optional(event.place?.ref)),
+  eventsByTopic: of('Event', (event) => refs(event.about)),
+  eventsByParent: of('Event', (event) => optional(event.partOf?.ref)),
+  statementsByPredicate: of('Statement', (statement) => [statement.predicate]),
+  statementsByRef: of('Statement', (statement) => statement.roles.flatMap((role) => optional(role.ref))),
+  statementsByRole: of('Statement', (statement) =>
+    statement.roles.flatMap((role) => (role.ref === null ? [] : [roleKey(role.role, role.ref)])),
+  ),
+  statementsBySpeaker: of('Statement', (statement) => refs(statement.attribution?.speakers ?? [])),
+  statementsByQuote: of('Statement', (statement) => statement.attribution?.quotes ?? []),
+  statementsByModality: of('Statement', (statement) => optional(statement.modality)),
+  statementsByPolarity: of('Statement', (statement) => [statement.polarity]),
   placesByCountry: of('Place', (place) => optional(place.country)),
   claimsByArticle: of(CLAIM_KINDS, (claim) => [claim.article]),
-  entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.mentions(entity.id).map((mention) => mention.article)),
+  claimsByKind: of(CLAIM_KINDS, (claim) => [claim.kind, ANY_KIND]),
+  claimsByRef: of(CLAIM_KINDS, (claim) => references(claim).filter((ref) => ref !== null)),
+  entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.inArticles(entity.id).map((entry) => entry.article)),
 };
 
 export type Relation = keyof typeof RELATIONS;

@@ -1,5 +1,16 @@
 import { builder } from '../builder.ts';
+import { ACTOR_KINDS, LOCATION_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
+import {
+  DatedClaimOrder,
+  DateRange,
+  dateTest,
+  filterId,
+  firstDay,
+  lastDay,
+  orderClaims,
+  takesIdOf,
+} from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   ActorRole,
@@ -8,10 +19,12 @@ import {
   Event,
   EventConnection,
   EventDateRef,
+  EventRole,
   EvidenceRef,
   LocationRole,
   Quote,
   QuoteConnection,
+  SubjectRole,
 } from './refs.ts';
 
 const EventKind = builder.enumType('EventKind', {
@@ -31,6 +44,7 @@ const EventKind = builder.enumType('EventKind', {
     PUBLICATION: { description: 'The publication of a text.' },
     STATEMENT: { description: 'Remarks made or reported.' },
     MILITARY_OPERATION: { description: 'The start or course of a military operation.' },
+    DISCUSSION: { description: 'A discussion; `about` says of what.' },
   } as const,
 });
 
@@ -74,6 +88,20 @@ builder.node(Event, {
     date: t.expose('date', { type: EventDateRef, description: 'When.' }),
     place: t.expose('place', { type: LocationRole, nullable: true, description: 'Where, when stated.' }),
     participants: t.expose('participants', { type: [ActorRole], description: 'Who took part.' }),
+    about: t.expose('about', {
+      type: [SubjectRole],
+      description: 'What it was about, where the text says: an agreement, a claim, an entity.',
+    }),
+    partOf: t.expose('partOf', {
+      type: EventRole,
+      nullable: true,
+      description: 'The event it was part of, where the text says ("during the BRICS summit").',
+    }),
+    parts: t.field({
+      type: [Event],
+      description: 'The events the text places within this one.',
+      resolve: (event, _args, context) => context.loaders.related('eventsByParent').load(event.id),
+    }),
     agreements: t.field({
       type: [Agreement],
       description: 'Agreements signed or concluded at this event.',
@@ -94,37 +122,44 @@ builder.queryFields((t) => ({
   events: t.connection(
     {
       type: Event,
-      description: 'Dated events, optionally filtered; filters combine with AND.',
+      description:
+        'Dated events, in article order unless `orderBy` says otherwise, optionally filtered; filters combine with AND.',
       args: {
-        participant: t.arg.globalID({ description: 'Only events this actor took part in.' }),
-        location: t.arg.globalID({ description: 'Only events at this place or in this country as a whole.' }),
+        participant: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only events this actor took part in.') }),
+        location: t.arg.globalID({
+          description: takesIdOf(LOCATION_KINDS, 'Only events at this place or in this country as a whole.'),
+        }),
         kind: t.arg({ type: EventKind, description: 'Only events of this kind.' }),
+        date: t.arg({
+          type: DateRange,
+          description: 'Only events dated in this range (see `DateRange` and `DateMatch`).',
+        }),
+        orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
+        about: t.arg.globalID({ description: takesIdOf(NODE_KINDS, 'Only events about this record.') }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const participant = filterId(corpus, 'participant', args.participant, ACTOR_KINDS);
+        const location = filterId(corpus, 'location', args.location, LOCATION_KINDS);
+        const about = filterId(corpus, 'about', args.about, NODE_KINDS);
+        const filters = [
+          participant ? corpus.related('eventsByParticipant', participant) : null,
+          location ? corpus.related('eventsByPlace', location) : null,
+          args.kind ? corpus.related('eventsByKind', args.kind) : null,
+          about ? corpus.related('eventsByTopic', about) : null,
+        ];
+        let events = matching(corpus.all('Event'), filters);
+        if (args.date) {
+          const inRange = dateTest(args.date, 'date');
+          events = events.filter((event) => inRange(event.date));
+        }
+        const keep = !args.date && filters.every((f) => f === null);
         return page(
           args,
-          matching(corpus.all('Event'), [
-            args.participant ? corpus.related('eventsByParticipant', args.participant.id) : null,
-            args.location ? corpus.related('eventsByPlace', args.location.id) : null,
-            args.kind ? corpus.related('eventsByKind', args.kind) : null,
-          ]),
+          orderClaims(events, args.orderBy, keep, (event) => event.date),
         );
       },
     },
     EventConnection,
   ),
 }));
-
-function firstDay(partial: string): string {
-  const [year, month = '01', day = '01'] = partial.split('-');
-  return `${year}-${month}-${day}`;
-}
-
-function lastDay(partial: string): string {
-  const [year = '', month, day] = partial.split('-');
-  if (day) return partial;
-  if (!month) return `${year}-12-31`;
-  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(last).padStart(2, '0')}`;
-}

@@ -1,8 +1,19 @@
 import { builder } from '../builder.ts';
-import { ACTOR_KINDS } from '../data/records.ts';
+import { ACTOR_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
+import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { Actor, Claim, Event, EvidenceRef, Organization, Quote, QuoteConnection, SubjectRole } from './refs.ts';
+import {
+  Actor,
+  Claim,
+  Event,
+  EvidenceRef,
+  Organization,
+  Quote,
+  QuoteConnection,
+  Statement,
+  SubjectRole,
+} from './refs.ts';
 
 const QuoteForm = builder.enumType('QuoteForm', {
   description: 'How much of what was said the article quotes.',
@@ -68,6 +79,12 @@ builder.node(Quote, {
       description: 'The event at which the words were said or written, where the article ties them to one.',
       resolve: (quote, _args, context) => (quote.event ? context.loaders.ref(quote.event, ['Event']) : null),
     }),
+    statements: t.field({
+      type: [Statement],
+      description:
+        'The statements its words make (Araghchi\'s "creating a military alliance": that the treaty is not).',
+      resolve: (quote, _args, context) => context.loaders.related('statementsByQuote').load(quote.id),
+    }),
   }),
 });
 
@@ -75,23 +92,36 @@ builder.queryFields((t) => ({
   quotes: t.connection(
     {
       type: Quote,
-      description: 'Quotes, in article order, optionally filtered; filters combine with AND.',
+      description:
+        'Quotes, in article order (where their words stand) unless `orderBy` says otherwise, optionally filtered; ' +
+        'filters combine with AND.',
       args: {
-        speaker: t.arg.globalID({ description: 'Only words of this speaker.' }),
-        about: t.arg.globalID({ description: 'Only quotes about this entity, claim or event.' }),
+        speaker: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only words of this speaker.') }),
+        about: t.arg.globalID({
+          description: takesIdOf(NODE_KINDS, 'Only quotes about this entity, claim, event or article.'),
+        }),
         channel: t.arg({ type: QuoteChannel, description: 'Only quotes that reached the article this way.' }),
         form: t.arg({ type: QuoteForm, description: 'Only full sentences, or only fragments.' }),
+        orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const speaker = filterId(corpus, 'speaker', args.speaker, ACTOR_KINDS);
+        const about = filterId(corpus, 'about', args.about, NODE_KINDS);
+        const filters = [
+          speaker ? corpus.related('quotesBySpeaker', speaker) : null,
+          about ? corpus.related('quotesByTopic', about) : null,
+          args.channel ? corpus.related('quotesByChannel', args.channel) : null,
+          args.form ? corpus.related('quotesByForm', args.form) : null,
+        ];
+        const quotes = matching(corpus.all('Quote'), filters);
         return page(
           args,
-          matching(corpus.all('Quote'), [
-            args.speaker ? corpus.related('quotesBySpeaker', args.speaker.id) : null,
-            args.about ? corpus.related('quotesByTopic', args.about.id) : null,
-            args.channel ? corpus.related('quotesByChannel', args.channel) : null,
-            args.form ? corpus.related('quotesByForm', args.form) : null,
-          ]),
+          orderClaims(
+            quotes,
+            args.orderBy,
+            filters.every((f) => f === null),
+          ),
         );
       },
     },

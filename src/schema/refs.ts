@@ -6,6 +6,8 @@
  */
 import { builder } from '../builder.ts';
 import type { Evidence, Sentence } from '../data/evidence.ts';
+import type { Mention } from '../data/mentions.ts';
+import type { NameMatch } from '../data/names.ts';
 import type {
   AccusationRecord,
   ActorRecord,
@@ -13,6 +15,7 @@ import type {
   ArticleRecord,
   ClaimRecord,
   CountryRecord,
+  EntityName,
   EntityRecord,
   EventDate,
   EventRecord,
@@ -24,8 +27,11 @@ import type {
   QuoteRecord,
   ResponseRole,
   Role,
+  StatementRecord,
+  StatementRole,
   Title,
 } from '../data/records.ts';
+import type { Highlight } from '../search/highlight.ts';
 import type { SearchHit } from '../search/search.ts';
 
 // Interfaces: entity.ts, claim.ts.
@@ -40,7 +46,7 @@ export const Organization = builder.objectRef<OrganizationRecord>('Organization'
 export const Place = builder.objectRef<PlaceRecord>('Place');
 export const Item = builder.objectRef<ItemRecord>('Item');
 
-// Articles and claims: article.ts, agreement.ts, accusation.ts, quote.ts, event.ts.
+// Articles and claims: article.ts, agreement.ts, accusation.ts, quote.ts, event.ts, statement.ts.
 export const Article = builder.objectRef<ArticleRecord>('Article');
 export const Agreement = builder.objectRef<AgreementRecord>('Agreement');
 export const Provision = builder.objectRef<ProvisionRecord>('Provision');
@@ -48,11 +54,17 @@ export const Accusation = builder.objectRef<AccusationRecord>('Accusation');
 export const Quote = builder.objectRef<QuoteRecord>('Quote');
 export const Event = builder.objectRef<EventRecord>('Event');
 export const EventDateRef = builder.objectRef<EventDate>('EventDate');
+export const Statement = builder.objectRef<StatementRecord>('Statement');
+export const StatementRoleRef = builder.objectRef<StatementRole>('StatementRole');
+export const AttributionRef = builder.objectRef<NonNullable<StatementRecord['attribution']>>('Attribution');
 
-// Evidence: evidence.ts.
+// Evidence, sentences and mentions: evidence.ts, sentence.ts, entity.ts.
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
 export const SentenceRef = builder.objectRef<Sentence>('Sentence');
 export const TitleRef = builder.objectRef<Title>('Title');
+export const MentionRef = builder.objectRef<Mention>('Mention');
+export const EntityNameRef = builder.objectRef<EntityName>('EntityName');
+export const NameMatchRef = builder.objectRef<NameMatch>('NameMatch');
 
 // Roles, the links from a claim to what it names: roles.ts.
 export const ActorRole = builder.objectRef<Role>('ActorRole');
@@ -60,9 +72,11 @@ export const ResponseRef = builder.objectRef<ResponseRole>('Response');
 export const ItemRole = builder.objectRef<Role>('ItemRole');
 export const LocationRole = builder.objectRef<Role>('LocationRole');
 export const SubjectRole = builder.objectRef<Role>('SubjectRole');
+export const EventRole = builder.objectRef<Role>('EventRole');
 
 // Search: search.ts.
 export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
+export const HighlightRef = builder.objectRef<Highlight>('Highlight');
 
 // Connections, each with its edge type.
 export const EntityConnection = builder.connectionObject(
@@ -113,9 +127,21 @@ export const EventConnection = builder.connectionObject(
   { type: Event, name: 'EventConnection', description: 'A page of events.' },
   { name: 'EventEdge', description: 'One of a page of events, with its cursor.' },
 );
+export const StatementConnection = builder.connectionObject(
+  { type: Statement, name: 'StatementConnection', description: 'A page of statements.' },
+  { name: 'StatementEdge', description: 'One of a page of statements, with its cursor.' },
+);
 export const EvidenceConnection = builder.connectionObject(
   { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },
   { name: 'EvidenceEdge', description: 'One piece of evidence in a page, with its cursor.' },
+);
+export const SentenceConnection = builder.connectionObject(
+  { type: SentenceRef, name: 'SentenceConnection', description: 'A page of sentences.' },
+  { name: 'SentenceEdge', description: 'One sentence in a page, with its cursor.' },
+);
+export const MentionConnection = builder.connectionObject(
+  { type: MentionRef, name: 'MentionConnection', description: 'A page of mentions.' },
+  { name: 'MentionEdge', description: 'One mention in a page, with its cursor.' },
 );
 export const TitleConnection = builder.connectionObject(
   { type: TitleRef, name: 'TitleConnection', description: 'A page of titles.' },

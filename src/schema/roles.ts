@@ -3,6 +3,7 @@
  * so "who accused whom" points at the words that say so, not only at the claim as a whole.
  */
 import { builder } from '../builder.ts';
+import type { Sentence } from '../data/evidence.ts';
 import { ACTOR_KINDS, LOCATION_KINDS, type NodeRecord } from '../data/records.ts';
 import { kindOf } from './node.ts';
 import {
@@ -13,6 +14,7 @@ import {
   Article,
   Country,
   Event,
+  EventRole,
   EvidenceRef,
   Item,
   ItemRole,
@@ -23,6 +25,8 @@ import {
   Provision,
   Quote,
   ResponseRef,
+  SentenceRef,
+  Statement,
   SubjectRole,
 } from './refs.ts';
 
@@ -33,9 +37,24 @@ export const Location = builder.unionType('Location', {
 });
 
 export const Subject = builder.unionType('Subject', {
-  description: 'Anything the graph holds: what a quote can be about, what a search can find.',
-  types: () => [Person, Country, Organization, Place, Item, Agreement, Provision, Accusation, Quote, Event, Article],
-  resolveType: (record: NodeRecord) => kindOf(record),
+  description:
+    'Anything the graph holds: what a quote or an event can be about (a record), what a search can find (a record or a sentence).',
+  types: () => [
+    Person,
+    Country,
+    Organization,
+    Place,
+    Item,
+    Agreement,
+    Provision,
+    Accusation,
+    Quote,
+    Event,
+    Statement,
+    Article,
+    SentenceRef,
+  ],
+  resolveType: (record: NodeRecord | Sentence) => record.kind,
 });
 
 const LINK_EVIDENCE = 'The words of the article that state this link.';
@@ -99,7 +118,7 @@ LocationRole.implement({
 });
 
 SubjectRole.implement({
-  description: 'What a quote is about.',
+  description: 'What a quote or an event is about, or what a title relates its entity to.',
   fields: (t) => ({
     subject: t.field({
       type: Subject,
@@ -109,6 +128,18 @@ SubjectRole.implement({
         if (!record) throw new Error(`reference ${role.ref} is missing`);
         return record;
       },
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+EventRole.implement({
+  description: 'An event that another is part of.',
+  fields: (t) => ({
+    event: t.field({
+      type: Event,
+      description: 'The event.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Event']),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
   }),

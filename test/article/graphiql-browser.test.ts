@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
 import { type BrowserContext, chromium, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPHIQL_DEFAULT_QUERY } from '../src/yoga.ts';
-import { type LiveServer, startClaimgraph } from './live.ts';
+import { GRAPHIQL_DEFAULT_QUERY } from '../../src/yoga.ts';
+import { articleCorpus } from '../helpers.ts';
+import { type LiveServer, startClaimgraph } from '../live.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -23,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
 ];
-const SCREENSHOT = fileURLToPath(new URL('../docs/graphiql.png', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../../docs/graphiql.png', import.meta.url));
 
 let server: LiveServer;
 let browser: BrowserContext;
@@ -31,7 +32,7 @@ let profile: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  server = await startClaimgraph();
+  server = await startClaimgraph({ corpus: articleCorpus() });
   profile = mkdtempSync(join(tmpdir(), 'claimgraph-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
