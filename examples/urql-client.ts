@@ -4,11 +4,11 @@
  *
  *   node --import tsx examples/urql-client.ts http://localhost:4000/graphql
  */
-import { Client, fetchExchange } from '@urql/core';
+import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { droneAccusations, pezeshkianQuotes, serverUrl } from './answers.ts';
 import { DroneAccusationsDocument, PezeshkianQuotesDocument } from './generated/graphql.ts';
 
-const client = new Client({ url: serverUrl(), exchanges: [fetchExchange], preferGetMethod: false });
+const client = new Client({ url: serverUrl(), exchanges: [cacheExchange, fetchExchange] });
 
 const drones = await client.query(DroneAccusationsDocument, {}).toPromise();
 if (!drones.data) throw drones.error ?? new Error('no data');

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const MiB = 1024 * 1024;
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -40,6 +42,18 @@ const Env = z.object({
   CLAIMGRAPH_JIT: flag,
   CLAIMGRAPH_RESPONSE_CACHE: flag,
   CLAIMGRAPH_FAST_LANE: flag,
+  CLAIMGRAPH_CSRF_PREVENTION: flag,
+  CLAIMGRAPH_APQ: flag,
+  CLAIMGRAPH_HTTP_MAX_AGE: seconds(60),
+  CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE: seconds(60),
+  CLAIMGRAPH_RESPONSE_CACHE_BYTES: positiveInt(64 * MiB),
+  CLAIMGRAPH_FAST_LANE_BYTES: positiveInt(32 * MiB),
+  CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES: positiveInt(MiB),
+  CLAIMGRAPH_APQ_BYTES: positiveInt(8 * MiB),
+  CLAIMGRAPH_DOCUMENT_CACHE_BYTES: positiveInt(32 * MiB),
+  CLAIMGRAPH_JIT_CACHE_BYTES: positiveInt(64 * MiB),
+  CLAIMGRAPH_COST_CACHE_BYTES: positiveInt(4 * MiB),
+  CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES: positiveInt(2 * MiB),
 });
 
 /** Speed-ups for a corpus that never changes while the server runs, each on unless switched off. */
@@ -50,6 +64,37 @@ export interface PerformanceOptions {
   responseCache: boolean;
   /** `CLAIMGRAPH_FAST_LANE`: answer requests already answered without Yoga's pipeline (src/fast-lane.ts). */
   fastLane: boolean;
+}
+
+/**
+ * The byte budget of every cache the server keeps (src/lru.ts): each evicts its least recently
+ * used entries once full.
+ */
+export interface MemoryBudgets {
+  /** `CLAIMGRAPH_RESPONSE_CACHE_BYTES`: whole results kept by the response cache. */
+  responseCache: number;
+  /** `CLAIMGRAPH_FAST_LANE_BYTES`: the answers the fast lane keeps, and the requests it has met. */
+  fastLane: number;
+  /** `CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES`: an answer larger than this is kept by neither. */
+  maxEntry: number;
+  /** `CLAIMGRAPH_APQ_BYTES`: the query texts automatic persisted queries registered. */
+  apq: number;
+  /** `CLAIMGRAPH_DOCUMENT_CACHE_BYTES`: Yoga's parsed documents and parse errors (validation results live with their document). */
+  documents: number;
+  /** `CLAIMGRAPH_JIT_CACHE_BYTES`: operations compiled by graphql-jit. */
+  jit: number;
+  /** `CLAIMGRAPH_COST_CACHE_BYTES`: the cost of each operation and variables already costed. */
+  costs: number;
+  /** `CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES`: the operation name of each query text, for the request log. */
+  operationNames: number;
+}
+
+/** What answers tell HTTP caches (src/plugins/http-cache.ts). */
+export interface HttpCacheOptions {
+  /** `CLAIMGRAPH_HTTP_MAX_AGE`: seconds an answer stays fresh in a cache (`max-age`). */
+  maxAge: number;
+  /** `CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE`: seconds a cache may serve it stale while it revalidates (0: not at all). */
+  staleWhileRevalidate: number;
 }
 
 export interface Config {
@@ -76,13 +121,23 @@ export interface Config {
     bodyBytes: number;
   };
   /**
-   * Origins allowed to call the API from a browser. `['*']` allows any; undefined means the
-   * default: localhost and 127.0.0.1 on any port outside production, none in production.
+   * `CLAIMGRAPH_CORS_ORIGINS`: origins whose pages may read answers. `['*']` (the default, in
+   * every mode): any origin, without credentials.
    */
-  corsOrigins: string[] | undefined;
+  corsOrigins: string[];
   graphiql: boolean;
   /** Accept only operations from the allow-list (trusted-operations.json), sent by hash. */
   trustedOperationsOnly: boolean;
+  /**
+   * `CLAIMGRAPH_CSRF_PREVENTION`: a GET (or any request a browser sends without a preflight) must
+   * carry the header `x-graphql-yoga-csrf`. Off by default: nothing here acts on a cookie or
+   * credentials (docs/production.md#http).
+   */
+  csrfPrevention: boolean;
+  /** `CLAIMGRAPH_APQ`: automatic persisted queries (a client may send a query's hash instead of its text). */
+  apq: boolean;
+  http: HttpCacheOptions;
+  memory: MemoryBudgets;
   /** Speed-ups for an immutable corpus (src/plugins/performance.ts, src/fast-lane.ts), all on by default. */
   performance: PerformanceOptions;
 }
@@ -108,9 +163,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cost: e.CLAIMGRAPH_MAX_COST,
       bodyBytes: e.CLAIMGRAPH_MAX_BODY_BYTES,
     },
-    corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS,
+    corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS?.length ? e.CLAIMGRAPH_CORS_ORIGINS : ['*'],
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
     trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
+    csrfPrevention: e.CLAIMGRAPH_CSRF_PREVENTION ?? false,
+    apq: e.CLAIMGRAPH_APQ ?? true,
+    http: { maxAge: e.CLAIMGRAPH_HTTP_MAX_AGE, staleWhileRevalidate: e.CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE },
+    memory: {
+      responseCache: e.CLAIMGRAPH_RESPONSE_CACHE_BYTES,
+      fastLane: e.CLAIMGRAPH_FAST_LANE_BYTES,
+      maxEntry: e.CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES,
+      apq: e.CLAIMGRAPH_APQ_BYTES,
+      documents: e.CLAIMGRAPH_DOCUMENT_CACHE_BYTES,
+      jit: e.CLAIMGRAPH_JIT_CACHE_BYTES,
+      costs: e.CLAIMGRAPH_COST_CACHE_BYTES,
+      operationNames: e.CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES,
+    },
     performance: {
       jit: e.CLAIMGRAPH_JIT ?? true,
       responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? true,

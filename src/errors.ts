@@ -17,8 +17,16 @@ export const ErrorCode = {
   tooManyDirectives: 'TOO_MANY_DIRECTIVES',
   /** An operation whose estimated cost is over the budget. */
   queryTooCostly: 'QUERY_TOO_COSTLY',
+  /** CLAIMGRAPH_CSRF_PREVENTION on: a GET or a form-like POST without the header x-graphql-yoga-csrf. */
+  csrfHeaderRequired: 'CSRF_HEADER_REQUIRED',
   /** A POST body in a content type the server does not read. */
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** Automatic persisted queries: the hash names no query the server knows; send the text with it. */
+  persistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  /** Automatic persisted queries: the hash sent is not the SHA-256 of the text sent with it. */
+  persistedQueryMismatch: 'PERSISTED_QUERY_MISMATCH',
+  /** CLAIMGRAPH_APQ off: a query was sent by hash alone. */
+  persistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** Trusted-operations mode: a query text was sent instead of a hash. */
   trustedOperationsOnly: 'TRUSTED_OPERATIONS_ONLY',
   /** Trusted-operations mode: no hash was sent. */

@@ -1,87 +1,74 @@
 /**
- * The fast lane: a request the server has already answered is answered again without Yoga's
- * request pipeline, from what Yoga answered.
+ * The fast lane: an HTTP cache inside the server, in front of Yoga, that follows the rules a
+ * caching proxy follows, as the answers' own headers state them (src/plugins/http-cache.ts).
  *
  * Every request goes through Yoga (src/yoga.ts) until the lane has learnt it. A request is the
- * lane's to learn when it is a JSON POST to /graphql of at most 16 KiB, with no If-None-Match; it
- * is known by its exact bytes: the body and every header except those that cannot change an
- * answer (Content-Length, Connection, Keep-Alive, and request ids and trace contexts such as
- * X-Request-Id and traceparent). A header not on that list is part of the request, so a plugin
- * that reads one (an Authorization, say) still gets the answer Yoga gave for it. The second time
- * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors
- * (nothing else but `extensions`), the lane keeps it. From then on, the lane answers that request:
+ * lane's to learn when it is a GET of /graphql, or a JSON POST to /graphql of at most 16 KiB (or
+ * CLAIMGRAPH_MAX_BODY_BYTES, if smaller); it is known by its method, URL and body. The second time
+ * Yoga answers a request, the lane asks http-cache-semantics (`CachePolicy`, as a shared cache)
+ * whether the answer may be stored: a 200 whose Cache-Control allows it (answers with errors,
+ * refusals and streams say `no-store`, the GraphiQL page `no-cache`), and no larger than
+ * CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES. From then on, a request with the same method, URL and body is
+ * the lane's when the policy says the stored answer satisfies it without revalidation: still
+ * fresh (CLAIMGRAPH_HTTP_MAX_AGE), and the same value for every request header the answer's Vary
+ * names (Accept; Origin when CORS depends on it). Any other header (a request id, a trace
+ * context) is not part of the request, as for any cache; a plugin that reads one must say so in
+ * Vary, or mark its answers private. An If-None-Match is answered by the lane too (304, or 412 to
+ * a POST), against the stored answer's ETag. The lane answers:
  *
- * - with the response cache on, with the very bytes and headers Yoga sent (its ETag included);
+ * - with the response cache on, with the stored bytes and headers (less the per-response ones,
+ *   and with an Age, as a cache adds);
  * - with it off, by executing the operation Yoga executed — compiled once with graphql-jit when the
  *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context, and with the
- *   `extensions` Yoga's answer had (its cost, which is the same for the same request). The lane
- *   keeps an operation only after executing it once and getting Yoga's exact bytes; an execution
- *   that gives errors is handed back to Yoga, which answers it as it always does.
+ *   `extensions` Yoga's answer had (its cost, which is the same for the same request), its ETag
+ *   computed from the new bytes. The lane keeps an operation only after executing it once and
+ *   getting Yoga's exact bytes; an execution that gives errors is handed back to Yoga, which
+ *   answers it as it always does.
  *
  * Either way the answer carries a request id and is logged and counted like any other (lane
- * "fast" in the metrics). What Yoga refused (limits, validation, trusted operations), answered
- * with errors or with another status is never the lane's: it stays Yoga's, which enforces every
- * rule. The corpus never changes while the server runs, so the same request always has the same
- * answer. The lane answers at most 500 requests, and remembers 1,000 others it has met, the
- * oldest forgotten first in each.
+ * "fast" in the metrics). What Yoga refused (limits, validation, trusted operations) or answered
+ * with errors is never the lane's: Yoga enforces every rule. The answers are kept within
+ * CLAIMGRAPH_FAST_LANE_BYTES, and the requests met but not learnt within a quarter of it, the
+ * least recently used forgotten first in each.
  */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type DocumentNode, type ExecutionResult, execute, type GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import type { PerformanceOptions } from './config.ts';
+import CachePolicy from 'http-cache-semantics';
+import type { MemoryBudgets, PerformanceOptions } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
+import { type Caches, COMPILED_BYTES_PER_CHARACTER, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
+import { conditionalAnswer, entityTag } from './plugins/http-cache.ts';
 import type { Observability } from './plugins/observability.ts';
 import { jitCanRun } from './plugins/performance.ts';
 import type { SearchIndex } from './search/search.ts';
 
 /** Largest request body the lane learns. Operations are rarely over 2 KiB. */
 const MAX_BODY_BYTES = 16 * 1024;
-/** Largest answer the lane keeps the bytes of. */
-const MAX_ANSWER_BYTES = 128 * 1024;
-/** Requests the lane answers, and those it has met but not learnt (remembered apart). */
-export const CAPACITY = { learnt: 500, met: 1_000 };
-/**
- * Request headers that never change an answer: the length the body already gives, connection
- * handling, and what identifies or traces one request (which would make every request new).
- */
-const IGNORED_HEADERS = new Set([
-  'content-length',
-  'connection',
-  'keep-alive',
-  'x-request-id',
-  'traceparent',
-  'tracestate',
-  'baggage',
-  'sentry-trace',
-  'x-b3-traceid',
-  'x-b3-spanid',
-  'x-b3-parentspanid',
-  'x-b3-sampled',
-  'b3',
-  'x-amzn-trace-id',
-  'x-cloud-trace-context',
-]);
-/** Response headers that belong to one response. */
-const PER_RESPONSE_HEADERS = new Set(['content-length', 'x-request-id', 'date', 'connection', 'keep-alive']);
+/** Response headers that belong to one response, not to the answer. */
+const PER_RESPONSE_HEADERS = new Set(['content-length', 'x-request-id', 'connection', 'keep-alive']);
+/** Answers kept per request, one per combination of the headers their Vary names. */
+const VARIANTS_PER_REQUEST = 4;
 
 /**
  * A request the lane has met but does not answer: `seen` once by Yoga (the next answer is learnt),
- * or Yoga's for good.
+ * or Yoga's for good (its answer may not be stored).
  */
 type Met = 'seen' | 'yoga';
 
-/** A request the lane answers: with these bytes, or by executing the operation again. */
-type Learnt = { kind: 'bytes'; answer: Answer; bytes: Buffer } | { kind: 'execute'; answer: Answer; run: Run };
+/** An answer the lane keeps: its policy and headers, and its bytes or the operation to execute. */
+interface Variant {
+  policy: CachePolicy;
+  operationName: string | null;
+  bytes?: Buffer;
+  run?: Run;
+  /** What it holds on the heap, roughly (with its document and compiled code when it executes). */
+  size: number;
+}
 
 type Run = () => ExecutionResult | Promise<ExecutionResult>;
-
-interface Answer {
-  operationName: string | null;
-  /** Yoga's headers, less the per-response ones, as [name, value, name, value, …]. */
-  headers: string[];
-}
 
 interface Executed {
   schema: GraphQLSchema;
@@ -107,22 +94,31 @@ export interface FastLaneOptions {
   observability: Observability;
   /** The server's body limit (CLAIMGRAPH_MAX_BODY_BYTES): a larger body is Yoga's to refuse. */
   maxBodyBytes: number;
-  /** How many requests it keeps (tests use small numbers); `CAPACITY` by default. */
-  capacity?: typeof CAPACITY;
+  /** CLAIMGRAPH_FAST_LANE_BYTES and CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES. */
+  memory: Pick<MemoryBudgets, 'fastLane' | 'maxEntry'>;
+  caches: Caches;
 }
 
 export class FastLane {
-  private readonly learnt = new Map<string, Learnt>();
+  private readonly learnt;
   // Apart from the learnt requests, so that many requests met once do not push those out.
-  private readonly met = new Map<string, Met>();
+  private readonly met;
   private readonly compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
-
   private readonly maxBodyBytes: number;
-  private readonly capacity: typeof CAPACITY;
 
   constructor(private readonly options: FastLaneOptions) {
     this.maxBodyBytes = Math.min(MAX_BODY_BYTES, options.maxBodyBytes);
-    this.capacity = options.capacity ?? CAPACITY;
+    const { fastLane } = options.memory;
+    // No entry limit here: learn() keeps no answer over CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES, and an
+    // operation executed again holds its document and compiled code, not its answer.
+    this.learnt = options.caches.lru<string, Variant[]>(
+      'fast_lane',
+      { maxBytes: fastLane },
+      (variants, key) => stringBytes(key) + variants.reduce((sum, variant) => sum + variant.size, 0),
+    );
+    this.met = options.caches.lru<string, Met>('fast_lane_met', { maxBytes: Math.ceil(fastLane / 4) }, (_met, key) =>
+      stringBytes(key),
+    );
   }
 
   /** The Yoga plugin through which the lane learns Yoga's answers. */
@@ -139,43 +135,38 @@ export class FastLane {
       if (incoming === undefined || key === undefined) return;
       // The request that teaches the lane waits for the lesson (once per request it learns), so
       // the next one finds it learnt.
-      return this.learn(key, request, response, incoming[executedKey]).catch(() =>
-        remember(this.met, key, 'yoga', this.capacity.met),
-      );
+      return this.learn(key, incoming, request, response).catch(() => void this.met.set(key, 'yoga'));
     },
   };
 
   /** A Node request listener: the lane in front of Yoga. */
   listener(yoga: RequestListener): RequestListener {
     return (request, response) => {
-      const headers = this.headerKey(request);
-      if (headers === undefined) return yoga(request, response);
+      const kind = this.kindOf(request);
+      if (kind === undefined) return yoga(request, response);
       const started = performance.now();
+      if (kind === 'GET') {
+        this.answer(request, response, yoga, `GET ${request.url}`, undefined, started);
+        return;
+      }
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('error', () => response.destroy());
       request.on('end', () => {
         const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        this.answer(request, response, yoga, `${headers}${body.toString('latin1')}`, body, started);
+        this.answer(request, response, yoga, `POST ${request.url}\n${body.toString('latin1')}`, body, started);
       });
     };
   }
 
-  /** The part of the key the headers make, or undefined when the request is not the lane's. */
-  private headerKey(request: IncomingMessage): string | undefined {
-    const { method, url, headers } = request;
+  /** Whether the request is one the lane may learn: a GET of /graphql, or a small JSON POST to it. */
+  private kindOf({ method, url, headers }: IncomingMessage): 'GET' | 'POST' | undefined {
+    if (method === 'GET') return url?.startsWith('/graphql?') ? 'GET' : undefined;
     if (method !== 'POST' || url !== '/graphql') return undefined;
     if (!headers['content-type']?.startsWith('application/json')) return undefined;
     const length = Number(headers['content-length']);
     if (!(length > 0 && length <= this.maxBodyBytes)) return undefined;
-    if (headers['if-none-match'] !== undefined || headers['transfer-encoding'] !== undefined) return undefined;
-    let key = '';
-    const raw = request.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = (raw[i] as string).toLowerCase();
-      if (!IGNORED_HEADERS.has(name)) key += `${name}:${raw[i + 1]}\n`;
-    }
-    return `${key}\n`;
+    return headers['transfer-encoding'] === undefined ? 'POST' : undefined;
   }
 
   private answer(
@@ -183,22 +174,22 @@ export class FastLane {
     response: ServerResponse,
     yoga: RequestListener,
     key: string,
-    body: Buffer,
+    body: Buffer | undefined,
     started: number,
   ): void {
-    const learnt = this.learnt.get(key);
-    if (learnt?.kind === 'bytes') {
-      this.send(request, response, learnt.answer, learnt.bytes, started);
+    const variant = this.learnt.get(key)?.find((stored) => satisfies(stored.policy, request));
+    if (variant?.bytes) {
+      this.send(request, response, variant, variant.bytes, started);
       return;
     }
-    if (learnt?.kind === 'execute') {
+    if (variant?.run) {
       const toYoga = () => this.toYoga(request, response, yoga, body);
       settle(
-        learnt.run,
+        variant.run,
         (result) => {
           if (result.errors || !result.data) toYoga();
           // Encoded once, here: a string would be measured for its length, then encoded to write.
-          else this.send(request, response, learnt.answer, Buffer.from(JSON.stringify(result)), started);
+          else this.send(request, response, variant, Buffer.from(JSON.stringify(result)), started);
         },
         toYoga,
       );
@@ -206,66 +197,84 @@ export class FastLane {
     }
     const met = this.met.get(key);
     if (met === 'seen') request[learnKey] = key;
-    else if (met === undefined) remember(this.met, key, 'seen', this.capacity.met);
+    else if (met === undefined) this.met.set(key, 'seen');
     this.toYoga(request, response, yoga, body);
   }
 
-  private toYoga(request: Learning, response: ServerResponse, yoga: RequestListener, body: Buffer): void {
-    request.body = body;
+  private toYoga(request: Learning, response: ServerResponse, yoga: RequestListener, body: Buffer | undefined): void {
+    if (body) request.body = body;
     yoga(request, response);
   }
 
-  private send(
-    request: IncomingMessage,
-    response: ServerResponse,
-    answer: Answer,
-    bytes: Buffer,
-    started: number,
-  ): void {
+  private send(request: IncomingMessage, response: ServerResponse, variant: Variant, bytes: Buffer, started: number) {
     const { observability } = this.options;
     const offered = request.headers['x-request-id'];
     const id = observability.requestId(typeof offered === 'string' ? offered : undefined);
-    response.writeHead(200, [...answer.headers, 'content-length', String(bytes.length), 'x-request-id', id]);
-    response.end(bytes);
+    const headers = variant.policy.responseHeaders() as Record<string, string>;
+    // An answer executed again has its own bytes: its tag is theirs.
+    if (variant.run) headers.etag = entityTag(bytes);
+    const method = request.method ?? 'GET';
+    const conditional = conditionalAnswer(
+      method,
+      request.headers['if-none-match'],
+      Object.entries(headers),
+      headers.etag ?? '',
+    );
+    const status = conditional?.status ?? 200;
+    if (conditional) response.writeHead(status, [...conditional.headers.flat(), 'x-request-id', id]);
+    else response.writeHead(200, { ...headers, 'content-length': String(bytes.length), 'x-request-id': id });
+    response.end(conditional ? undefined : bytes);
     observability.finished({
       id,
       started,
-      method: 'POST',
+      method,
       path: '/graphql',
-      operationName: answer.operationName,
-      status: 200,
+      operationName: variant.operationName,
+      status,
       lane: 'fast',
     });
   }
 
-  /** Keeps Yoga's answer to a request, if it is one the lane can give. */
-  private async learn(key: string, request: Request, response: Response, executed?: Executed): Promise<void> {
-    const type = response.headers.get('content-type') ?? '';
-    if (response.status !== 200 || !/^application\/(graphql-response\+)?json\b/.test(type)) {
-      remember(this.met, key, 'yoga', this.capacity.met);
+  /** Keeps Yoga's answer to a request, if its policy lets a shared cache store it. */
+  private async learn(key: string, incoming: Learning, request: Request, response: Response): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of response.headers) if (!PER_RESPONSE_HEADERS.has(name)) headers[name] = value;
+    const policy = new CachePolicy(
+      { method: incoming.method, url: incoming.url, headers: incoming.headers },
+      { status: response.status, headers },
+      { shared: true },
+    );
+    const maxEntry = this.options.memory.maxEntry;
+    const executed = incoming[executedKey];
+    this.met.delete(key);
+    if (response.status !== 200 || !policy.storable() || policy.timeToLive() <= 0) {
+      this.met.set(key, 'yoga');
       return;
     }
     const text = await response.clone().text();
-    const { data, extensions, ...rest } = JSON.parse(text) as Record<string, unknown>;
-    if (Object.keys(rest).length > 0 || data == null) {
-      remember(this.met, key, 'yoga', this.capacity.met);
-      return;
-    }
-    const headers: string[] = [];
-    for (const [name, value] of response.headers) if (!PER_RESPONSE_HEADERS.has(name)) headers.push(name, value);
-    const answer = { operationName: this.options.observability.operationNameOf(request), headers };
-    let learnt: Learnt | undefined;
-    if (this.options.performance.responseCache) {
+    const answer = { policy, operationName: this.options.observability.operationNameOf(request) };
+    let variant: Variant | undefined;
+    if (text.length > maxEntry) variant = undefined;
+    else if (this.options.performance.responseCache) {
       const bytes = Buffer.from(text);
-      if (bytes.length <= MAX_ANSWER_BYTES) learnt = { kind: 'bytes', answer, bytes };
+      variant = { ...answer, bytes, size: bytes.length + 2048 };
     } else if (executed) {
+      const { extensions } = JSON.parse(text) as { extensions?: unknown };
       const run = this.runner(executed, extensions);
       // Kept only if executing it here gives Yoga's exact bytes.
-      if (JSON.stringify(await run()) === text) learnt = { kind: 'execute', answer, run };
+      const source = executed.document.loc?.source.body ?? '';
+      // The document and the compiled query it keeps alive, and the result of each execution.
+      const size =
+        (DOCUMENT_BYTES_PER_CHARACTER + COMPILED_BYTES_PER_CHARACTER) * source.length + 2 * text.length + 2048;
+      if (JSON.stringify(await run()) === text) variant = { ...answer, run, size };
     }
-    this.met.delete(key);
-    if (learnt) remember(this.learnt, key, learnt, this.capacity.learnt);
-    else remember(this.met, key, 'yoga', this.capacity.met);
+    if (!variant) {
+      this.met.set(key, 'yoga');
+      return;
+    }
+    // The other variants still fresh, with this one first.
+    const others = (this.learnt.get(key) ?? []).filter((stored) => !stored.policy.stale());
+    this.learnt.set(key, [variant, ...others].slice(0, VARIANTS_PER_REQUEST));
   }
 
   /**
@@ -302,18 +311,14 @@ export class FastLane {
   }
 }
 
-/** Sets a key in a map that keeps at most `max` keys, forgetting the oldest first. */
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (!map.has(key) && map.size >= max) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
-  map.set(key, value);
-}
-
-/** `f` of a value, or of a promise's value once it settles. */
-function settled<T, U>(value: T | Promise<T>, f: (value: T) => U): U | Promise<U> {
-  return value instanceof Promise ? value.then(f) : f(value);
+/** Whether a stored answer may be sent for this request as it is, by RFC 9111 (http-cache-semantics). */
+function satisfies(policy: CachePolicy, request: IncomingMessage): boolean {
+  const { revalidation } = policy.evaluateRequest({
+    method: request.method,
+    url: request.url,
+    headers: request.headers as IncomingHttpHeaders as CachePolicy.Headers,
+  });
+  return revalidation === undefined;
 }
 
 /** Calls `f` and hands its value, awaited only when it is a promise, to `then`; a failure to `fail`. */
@@ -327,4 +332,9 @@ function settle<T>(f: () => T | Promise<T>, then: (value: T) => void, fail: () =
   }
   if (value instanceof Promise) value.then(then, fail);
   else then(value);
+}
+
+/** `f` of a value, or of a promise's value once it settles. */
+function settled<T, U>(value: T | Promise<T>, f: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
 }

@@ -58,10 +58,16 @@ describe('bad requests', () => {
     await expectStillAnswering();
   });
 
-  it('a form-like content type without the CSRF header: 403', async () => {
+  it('a content type a browser form can send: 415', async () => {
     const response = await server.post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' });
-    expect(response.status).toBe(403);
-    expect(await errorsOf(response)).toEqual([{ message: 'Required CSRF header(s) not present', code: undefined }]);
+    expect(response.status).toBe(415);
+    expect(await errorsOf(response)).toEqual([
+      {
+        message:
+          'Unsupported content type "text/plain": send the operation as JSON with content-type application/json.',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+    ]);
     await expectStillAnswering();
   });
 

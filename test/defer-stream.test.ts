@@ -50,7 +50,7 @@ interface Result {
  * before urql has let go of the response body (an unhandled AbortError in Node).
  */
 function results(query: typeof DEFERRED): Promise<Result[]> {
-  const client = new Client({ url: server.url, exchanges: [fetchExchange], preferGetMethod: false });
+  const client = new Client({ url: server.url, exchanges: [fetchExchange] });
   const seen: Result[] = [];
   return new Promise((resolve, reject) => {
     client.query(query, { id: VARGA }).subscribe((result) => {

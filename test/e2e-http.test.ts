@@ -72,7 +72,7 @@ describe('the server over real HTTP', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('claimgraph');
-    expect(html).toContain('DroneAccusations');
+    expect(html).toContain('accusations(itemCategory: DRONE)');
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?(https?:)?\/\//i);
   });
 

@@ -1,5 +1,14 @@
+/**
+ * The fast lane (src/fast-lane.ts) changes who answers a request, never the answer: once it has
+ * learnt a request, it sends Yoga's status, headers and bytes; it never learns what Yoga refused or
+ * answered with errors; a request that differs in a byte of its body or URL, or in a header the
+ * answer's Vary names, is another request; and what it keeps is bounded in bytes.
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOperations } from '../scripts/operations.ts';
+import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts';
 import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId } from './helpers.ts';
@@ -29,26 +38,46 @@ afterEach(async () => {
 async function laneServer(
   env: Record<string, string> = {},
   data: Corpus = fixtureCorpus(),
-  laneCapacity?: { learnt: number; met: number },
+  plugins: Plugin<Context>[] = [],
 ): Promise<Lane> {
   let yogaRequests = 0;
   const log: LogEntry[] = [];
   const server = await serve({
     corpus: data,
     config: configFrom(env),
-    laneCapacity,
     log: (entry) => log.push(entry),
-    plugins: [{ onResponse: () => void yogaRequests++ }],
+    plugins: [{ onResponse: () => void yogaRequests++ }, ...plugins],
   });
   const lane = { ...server, yogaRequests: () => yogaRequests, log };
   open.push(lane);
   return lane;
 }
 
-/** Status, headers (less the per-response Date and X-Request-Id) and body. */
+/** A request sent with node:http, which adds no header but Host and Connection. */
+function plainRequest(origin: string, method: string, path: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const sent = httpRequest(`${origin}${path}`, {
+      method,
+      headers: body
+        ? { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+        : headers,
+    });
+    sent.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
+
+/** Status, headers (less the per-response Date, X-Request-Id, and the Age a cache adds) and body. */
 async function whole(response: Response) {
   const headers = Object.fromEntries(
-    [...response.headers].filter(([name]) => name !== 'date' && name !== 'x-request-id'),
+    [...response.headers].filter(([name]) => !['date', 'x-request-id', 'age'].includes(name)),
   );
   return { status: response.status, headers, body: await response.text() };
 }
@@ -105,8 +134,8 @@ describe('what makes a request another request', () => {
     expect(server.yogaRequests()).toBe(6);
   });
 
-  it('the Origin header: each allowed origin gets its own CORS headers, and others none', async () => {
-    const server = await laneServer();
+  it('the Origin header, when CORS is narrowed to a list (Vary: Origin): each origin gets its own answer', async () => {
+    const server = await laneServer({ CLAIMGRAPH_CORS_ORIGINS: 'http://localhost:5173,http://127.0.0.1:3000' });
     const answers = new Map<string, Awaited<ReturnType<typeof whole>>[]>();
     for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'https://evil.example']) {
       answers.set(origin, []);
@@ -118,6 +147,17 @@ describe('what makes a request another request', () => {
       const allowed = lane[0]?.headers['access-control-allow-origin'];
       expect(allowed).toBe(origin === 'https://evil.example' ? undefined : origin);
     }
+  });
+
+  it('not the Origin header by default: every origin gets the same answer, Access-Control-Allow-Origin: *', async () => {
+    const server = await laneServer();
+    const answers = [];
+    for (const origin of ['http://localhost:5173', 'https://one.example', 'https://two.example']) {
+      answers.push(await whole(await server.post(body, { origin })));
+    }
+    expect(server.yogaRequests()).toBe(2);
+    for (const answer of answers) expect(answer.headers['access-control-allow-origin']).toBe('*');
+    expect(answers[2]).toEqual(answers[1]);
   });
 
   it('one byte of the body: the same operation with other variables is not the same request', async () => {
@@ -144,21 +184,59 @@ describe('what makes a request another request', () => {
     expect(server.yogaRequests()).toBe(2);
   });
 
-  it('any other header, such as one a future plugin may read', async () => {
-    const server = await laneServer();
-    for (let i = 0; i < 3; i++) await server.post(body, { authorization: 'Bearer a' });
-    await server.post(body, { authorization: 'Bearer b' });
+  it('a header the answer’s Vary names: a plugin that reads one says so, and the lane keys on it', async () => {
+    const byTenant: Plugin<Context> = { onResponse: ({ response }) => response.headers.append('vary', 'X-Tenant') };
+    const server = await laneServer({}, fixtureCorpus(), [byTenant]);
+    for (let i = 0; i < 3; i++) await server.post(body, { 'x-tenant': 'a' });
+    expect(server.yogaRequests()).toBe(2);
+    await server.post(body, { 'x-tenant': 'b' });
     expect(server.yogaRequests()).toBe(3);
   });
 
-  it('If-None-Match: a client that holds the answer gets 304 from Yoga', async () => {
+  it('an answer its headers keep private, or fresh for no time, is never the lane’s', async () => {
+    const mine: Plugin<Context> = {
+      onResponse: ({ response }) => response.headers.set('cache-control', 'private, max-age=60'),
+    };
+    for (const server of [
+      await laneServer({}, fixtureCorpus(), [mine]),
+      await laneServer({ CLAIMGRAPH_HTTP_MAX_AGE: '0' }),
+    ]) {
+      for (let i = 0; i < 4; i++) expect((await server.post(body)).status).toBe(200);
+      expect(server.yogaRequests()).toBe(4);
+    }
+  });
+
+  it('If-None-Match: the lane answers 304 to a GET holding the answer’s tag, 412 to a POST, in full otherwise', async () => {
     const server = await laneServer();
+    const path = `/graphql?query=${encodeURIComponent('{ people(first: 2) { nodes { name } } }')}`;
     let etag = '';
-    for (let i = 0; i < 3; i++) etag = (await server.post(body)).headers.get('etag') ?? '';
-    expect(etag).not.toBe('');
+    for (let i = 0; i < 3; i++) etag = (await fetch(server.origin + path)).headers.get('etag') ?? '';
+    for (let i = 0; i < 3; i++) await server.post(body);
+    const postTag = (await server.post(body)).headers.get('etag') ?? '';
     const before = server.yogaRequests();
-    const revalidated = await server.post(body, { 'if-none-match': etag });
+    // As a proxy revalidates: node:http adds no header of its own. Accept is the one Vary names.
+    const revalidated = await plainRequest(server.origin, 'GET', path, {
+      accept: '*/*',
+      'if-none-match': `"other", W/${etag}`,
+    });
     expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.etag).toBe(etag);
+    expect(revalidated.body).toBe('');
+    expect((await plainRequest(server.origin, 'GET', path, { accept: '*/*', 'if-none-match': '"other"' })).status).toBe(
+      200,
+    );
+    const post = await plainRequest(
+      server.origin,
+      'POST',
+      '/graphql',
+      { accept: 'application/graphql-response+json', 'if-none-match': postTag },
+      body,
+    );
+    expect(post.status).toBe(412);
+    expect(server.yogaRequests()).toBe(before);
+    // fetch adds Cache-Control: no-cache to a conditional request: the lane revalidates with Yoga.
+    const fetched = await fetch(server.origin + path, { headers: { 'if-none-match': etag } });
+    expect(fetched.status).toBe(304);
     expect(server.yogaRequests()).toBe(before + 1);
   });
 
@@ -237,8 +315,9 @@ describe('answers from the lane', () => {
     });
   });
 
-  it('are kept for a bounded number of requests, the oldest forgotten first', async () => {
-    const server = await laneServer({}, fixtureCorpus(), { learnt: 2, met: 2 });
+  it('are kept within CLAIMGRAPH_FAST_LANE_BYTES, the least recently used forgotten first', async () => {
+    // Each of these answers takes about 2.2 KB of the budget: two fit, not three.
+    const server = await laneServer({ CLAIMGRAPH_FAST_LANE_BYTES: '5000' });
     const request = (n: number) => JSON.stringify({ query: `{ people(first: ${n}) { totalCount } }` });
     const yogaAnswers = async (n: number) => {
       const before = server.yogaRequests();
@@ -252,10 +331,33 @@ describe('answers from the lane', () => {
     expect(await yogaAnswers(3)).toBe(0);
     expect(await yogaAnswers(2)).toBe(0);
     expect(await yogaAnswers(1)).toBe(1);
-    // Requests met once each push one another out of their own map, not the learnt ones.
-    for (const n of [4, 5, 6, 7]) await yogaAnswers(n);
+    // Requests met once each push one another out of their own cache, not the learnt ones.
+    for (const n of [4, 5, 6, 7, 8, 9]) await yogaAnswers(n);
     expect(await yogaAnswers(2)).toBe(0);
     expect(await yogaAnswers(3)).toBe(0);
+    const metrics = await (await fetch(`${server.origin}/metrics`)).text();
+    const held = Number(metrics.match(/claimgraph_cache_bytes\{cache="fast_lane"\} (\d+)/)?.[1]);
+    expect(held).toBeGreaterThan(2000);
+    expect(held).toBeLessThanOrEqual(5000);
+  });
+
+  it('never keep an answer larger than CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES', async () => {
+    const server = await laneServer({ CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES: '100' });
+    const small = JSON.stringify({ query: '{ people(first: 1) { totalCount } }' });
+    const large = JSON.stringify({ query: '{ people(first: 5) { nodes { id name } } }' });
+    for (let i = 0; i < 3; i++) await server.post(small);
+    expect(server.yogaRequests()).toBe(2);
+    for (let i = 0; i < 3; i++) expect((await server.post(large)).status).toBe(200);
+    expect(server.yogaRequests()).toBe(5);
+  });
+
+  it('answer GETs too, with the status, headers and bytes Yoga sent', async () => {
+    const server = await laneServer();
+    const url = `${server.url}?query=${encodeURIComponent('{ people(first: 2) { nodes { name } } }')}`;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await whole(await fetch(url)));
+    expect(server.yogaRequests()).toBe(2);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
   });
 
   it('with the fast lane off, every request goes through Yoga', async () => {

@@ -133,6 +133,7 @@ describe('every example operation passes the default limits', () => {
 });
 
 describe('settings from the environment', () => {
+  const MiB = 1024 * 1024;
   it('defaults: no looser than graphql-armor', () => {
     expect(loadConfig({})).toEqual({
       listen: { port: 4000, host: '0.0.0.0' },
@@ -140,11 +141,41 @@ describe('settings from the environment', () => {
       production: false,
       development: false,
       limits: { depth: 10, aliases: 15, tokens: 1000, directives: 50, cost: 500_000, bodyBytes: 100_000 },
-      corsOrigins: undefined,
+      corsOrigins: ['*'],
       graphiql: true,
       trustedOperationsOnly: false,
+      csrfPrevention: false,
+      apq: true,
+      http: { maxAge: 60, staleWhileRevalidate: 60 },
+      memory: {
+        responseCache: 64 * MiB,
+        fastLane: 32 * MiB,
+        maxEntry: MiB,
+        apq: 8 * MiB,
+        documents: 32 * MiB,
+        jit: 64 * MiB,
+        costs: 4 * MiB,
+        operationNames: 2 * MiB,
+      },
       performance: { jit: true, responseCache: true, fastLane: true },
     });
+  });
+
+  it.each([
+    'CLAIMGRAPH_RESPONSE_CACHE_BYTES',
+    'CLAIMGRAPH_FAST_LANE_BYTES',
+    'CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES',
+    'CLAIMGRAPH_APQ_BYTES',
+    'CLAIMGRAPH_DOCUMENT_CACHE_BYTES',
+    'CLAIMGRAPH_JIT_CACHE_BYTES',
+    'CLAIMGRAPH_COST_CACHE_BYTES',
+    'CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES',
+    'CLAIMGRAPH_HTTP_MAX_AGE',
+    'CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE',
+  ])('refuses a malformed %s, naming it', (name) => {
+    for (const value of ['-1', '64MB', '1.5']) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid environment: ${name}: `));
+    }
   });
 
   it('production turns GraphiQL off unless CLAIMGRAPH_GRAPHIQL turns it on', () => {

@@ -1,4 +1,7 @@
-/** claimgraph listening on a free port, counting the operations it executes. */
+/**
+ * claimgraph listening on a free port, with the request listener the server serves (the fast
+ * lane in front of Yoga), counting the HTTP requests it receives and the operations it executes.
+ */
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../src/config.ts';
@@ -13,6 +16,8 @@ export interface LiveServer extends Listening {
   url: string;
   /** Names of the operations executed so far (`null` for an anonymous one), oldest first. */
   executed: (string | null)[];
+  /** Every HTTP request received so far, oldest first: its method and URL (path and query). */
+  requests: { method: string; url: string }[];
 }
 
 export interface LiveOptions {
@@ -39,6 +44,10 @@ export async function startClaimgraph({
     config: loadConfig({}),
     plugins: [count, ...plugins],
   });
-  const server = await listen(listener);
-  return { ...server, url: `${server.origin}${yoga.graphqlEndpoint}`, executed };
+  const requests: LiveServer['requests'] = [];
+  const server = await listen((request, response) => {
+    requests.push({ method: request.method ?? '', url: request.url ?? '' });
+    listener(request, response);
+  });
+  return { ...server, url: `${server.origin}${yoga.graphqlEndpoint}`, executed, requests };
 }

@@ -25,11 +25,13 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import { type Cost, type CostStep, costOf, pageSizeThatFits } from '../cost.ts';
 import { ErrorCode } from '../errors.ts';
+import { type Caches, stringBytes } from '../lru.ts';
 
-export function limitPlugins(config: Config): Plugin[] {
+export function limitPlugins(config: Config, caches: Caches): Plugin[] {
   const { limits } = config;
   const plugins: Plugin[] = [
     maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyTokens)] }),
@@ -40,7 +42,7 @@ export function limitPlugins(config: Config): Plugin[] {
       propagateOnRejection: false,
       onReject: [reject(ErrorCode.tooManyDirectives)],
     }),
-    useCostLimit(limits.cost),
+    useCostLimit(limits.cost, caches.lru<string, Known>('costs', { maxBytes: config.memory.costs }, knownBytes)),
   ];
   if (config.production) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
   return plugins;
@@ -125,28 +127,31 @@ function isEdge(type: GraphQLNamedType): boolean {
  * The cost limit (src/cost.ts has the model). It is checked just before execution, with the
  * request's variables: a validation rule would be cached by Yoga per document, and `first: $n`
  * costs what `$n` says. The cost of a document with given operation name and variables never
- * changes, so it is computed once, with the refusal when there is one, and kept beside the
- * (cached, shared) document: a repeated operation costs a lookup. Every answer carries `extensions.cost: { requested, limit }`, answers
- * from the response cache too (they are stored with it, and the cost of a cached request is
+ * changes, so it is computed once, with the refusal when there is one, and kept in `verdicts`
+ * (CLAIMGRAPH_COST_CACHE_BYTES, least recently used evicted first): a repeated operation costs a
+ * lookup. Every answer carries `extensions.cost: { requested, limit }`, answers from the response
+ * cache too (they are stored with it, and the cost of a cached request is
  * that of the request that filled it: the same document and variables). A refusal names the most
  * costly path and the `first:`/`last:` on it that would fit.
  */
-function useCostLimit(limit: number): Plugin {
-  const verdicts = new WeakMap<DocumentNode, Map<string, Verdict | null>>();
+function useCostLimit(limit: number, verdicts: LRUCache<string, Known>): Plugin {
+  // Documents are numbered, so that a key does not repeat the document's text.
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextId = 0;
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let known = verdicts.get(args.document);
-      if (!known) {
-        known = new Map();
-        verdicts.set(args.document, known);
+      let id = documentIds.get(args.document);
+      if (id === undefined) {
+        id = nextId++;
+        documentIds.set(args.document, id);
       }
-      const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-      let verdict = known.get(key);
-      if (verdict === undefined) {
-        verdict = judge(args, limit);
-        if (known.size >= 1_000) known.clear(); // many distinct variables: keep memory bounded
-        known.set(key, verdict);
+      const key = `${id}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+      let known = verdicts.get(key);
+      if (known === undefined) {
+        known = { verdict: judge(args, limit) };
+        verdicts.set(key, known);
       }
+      const { verdict } = known;
       if (verdict === null) return undefined; // left for execution to report
       const reported = { cost: verdict.cost };
       if (verdict.refusal) {
@@ -173,6 +178,15 @@ function useCostLimit(limit: number): Plugin {
     },
   };
 }
+
+/** A verdict as the cost cache keeps it (null: the cost cannot be computed). */
+interface Known {
+  verdict: Verdict | null;
+}
+
+/** A kept verdict's size: its key (document number, operation name, variables), a refusal's words, a small object. */
+const knownBytes = ({ verdict }: Known, key: string) =>
+  stringBytes(key) + (verdict?.refusal ? stringBytes(JSON.stringify(verdict.refusal)) : 0) + 64;
 
 /** What the cost limit decided for one operation and its variables: kept, so a repeat is a lookup. */
 interface Verdict {

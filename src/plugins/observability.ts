@@ -11,8 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST } from 'graphql';
 import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { isClientInputError } from '../errors.ts';
+import { type Caches, stringBytes } from '../lru.ts';
+
+type CacheEntry = Caches['byName'] extends Map<string, infer Entry> ? Entry : never;
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -48,6 +51,8 @@ export interface ObservabilityOptions {
   log?: (entry: LogEntry) => void;
   /** Whether /ready answers 200 (true) or 503 (false): false while the server drains for shutdown. */
   ready?: () => boolean;
+  /** Bytes the operation names learnt for the request log may hold (CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES). */
+  operationNameBytes?: number;
 }
 
 interface RequestState {
@@ -80,11 +85,21 @@ export interface Observability {
   operationNameOf(request: Request): string | null;
 }
 
-export function createObservability({ log, ready = () => true }: ObservabilityOptions): Observability {
+export function createObservability({
+  log,
+  ready = () => true,
+  caches,
+  operationNameBytes,
+}: ObservabilityOptions & { caches: Caches; operationNameBytes: number }): Observability {
   const requests = new WeakMap<Request, RequestState>();
-  // The operation a query text names, learnt when it is executed: a response-cache hit is not
-  // executed, and a request that gives no operationName is still logged with its operation's name.
-  const names = new Map<string, string>();
+  // The operation a query text names, learnt when it is executed: a request that gives no
+  // operationName is still logged with its operation's name. Bounded in bytes, least recently used
+  // evicted first.
+  const names = caches.lru<string, string>(
+    'operation_names',
+    { maxBytes: operationNameBytes },
+    (name, query) => stringBytes(query) + stringBytes(name),
+  );
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // Yoga's HTTP histogram observes only requests whose operation was parsed, and neither a
@@ -97,6 +112,32 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+
+  // What each cache of the server holds (src/lru.ts), against its budget.
+  const cacheGauges = [
+    [
+      'claimgraph_cache_bytes',
+      'Bytes each cache holds, as src/lru.ts measures its entries.',
+      (c) => c.cache.calculatedSize,
+    ],
+    [
+      'claimgraph_cache_max_bytes',
+      'The byte budget of each cache (least recently used evicted past it).',
+      (c) => c.maxBytes,
+    ],
+    ['claimgraph_cache_entries', 'Entries each cache holds.', (c) => c.cache.size],
+  ] as const satisfies readonly [string, string, (cache: CacheEntry) => number][];
+  for (const [name, help, read] of cacheGauges) {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['cache'] as const,
+      registers: [registry],
+      collect() {
+        for (const [cache, entry] of caches.byName) this.set({ cache }, read(entry));
+      },
+    });
+  }
 
   const requestId = (offered: string | null | undefined) =>
     offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
@@ -135,10 +176,7 @@ export function createObservability({ log, ready = () => true }: ObservabilityOp
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
       if (!state || !name) return;
       state.operationName = name;
-      if (params?.query) {
-        if (names.size >= 1_000) names.clear(); // many distinct texts: keep memory bounded
-        names.set(params.query, name);
-      }
+      if (params?.query) names.set(params.query, name);
     },
     onResponse({ request, response }) {
       const state = requests.get(request);

@@ -1,51 +1,111 @@
 /**
  * Speed-ups for serving a corpus that never changes while the process runs (the third, the fast
- * lane in front of Yoga, is src/fast-lane.ts):
+ * lane in front of Yoga, is src/fast-lane.ts), each cache bounded in bytes (src/lru.ts):
  *
- * - `jit`: operations are compiled with graphql-jit (through envelop's plugin) the first time they
- *   are seen and the compiled function is reused; Yoga's own parse and validate caches (on by
- *   default) hand the plugin the same document object for the same query text.
- * - `responseCache`: whole results are kept in memory, keyed by the operation's text, its name and
- *   its variables (hashed together), and sent with an ETag so a client can revalidate with
- *   If-None-Match and get 304. The corpus is loaded once and read-only, so an answer never goes
- *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache,
- *   and results with errors are never cached.
+ * - `jit`: operations are compiled with graphql-jit the first time they are executed and the
+ *   compiled function is reused, least recently used evicted first once CLAIMGRAPH_JIT_CACHE_BYTES
+ *   is full. Yoga's own parse and validate caches (bounded by CLAIMGRAPH_DOCUMENT_CACHE_BYTES,
+ *   src/yoga.ts) hand it the same document object for the same query text.
+ * - `responseCache`: whole results are kept in memory (@envelop/response-cache), keyed by the
+ *   operation's text, its name and its variables (hashed together), within
+ *   CLAIMGRAPH_RESPONSE_CACHE_BYTES; a result larger than CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES is not
+ *   kept, nor is one with errors. The corpus is loaded once and read-only, so an answer never goes
+ *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache.
+ *   ETags and 304s are src/plugins/http-cache.ts's, for every answer, cached or not.
  *
  * src/config.ts reads the switches: CLAIMGRAPH_JIT, CLAIMGRAPH_RESPONSE_CACHE and
  * CLAIMGRAPH_FAST_LANE, each on unless "0" or "false".
  */
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type Cache, useResponseCache } from '@envelop/response-cache';
 import {
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
   GraphQLError,
   getOperationAST,
   getVariableValues,
   Kind,
+  print,
   visit,
 } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import type { PerformanceOptions } from '../config.ts';
+import type { MemoryBudgets, PerformanceOptions } from '../config.ts';
 import type { Context } from '../context.ts';
+import { type Caches, COMPILED_BYTES_PER_CHARACTER, stringBytes } from '../lru.ts';
 
-export function performancePlugins(options: PerformanceOptions): Plugin<Context>[] {
+export function performancePlugins(
+  options: PerformanceOptions,
+  memory: MemoryBudgets,
+  caches: Caches,
+): Plugin<Context>[] {
   const plugins: Plugin<Context>[] = [];
   // The JIT replaces the execute function; the response cache must come after it to wrap it.
-  if (options.jit) {
-    const jit = useGraphQlJit({}, { enableIf: (args) => jitCanRun(args.document) && variablesCoerce(args) });
-    plugins.push(jit as Plugin<Context>, jitErrors);
-  }
+  if (options.jit) plugins.push(useJit(memory.jit, caches), jitErrors);
   if (options.responseCache) {
     plugins.push(
       useResponseCache({
         // One corpus for every client: the same operation and variables get the same answer.
         session: () => null,
         ttl: Number.POSITIVE_INFINITY,
+        cache: responseCache(memory, caches),
+        getDocumentString: (args) =>
+          (args.contextValue as { params?: { query?: string } }).params?.query ?? print(args.document),
+        includeExtensionMetadata: false,
       }) as Plugin<Context>,
     );
   }
   return plugins;
+}
+
+/**
+ * The response cache's store: results by key, measured by their JSON text (a parsed result holds
+ * about 1.5 times its JSON on the heap; counted twice). There are no mutations, so nothing is
+ * ever invalidated: the entities each result holds are not recorded.
+ */
+function responseCache({ responseCache: maxBytes, maxEntry }: MemoryBudgets, caches: Caches): Cache {
+  const results = caches.lru<string, ExecutionResult>(
+    'response_cache',
+    { maxBytes, maxEntryBytes: 2 * maxEntry },
+    (result, key) => stringBytes(JSON.stringify(result)) + stringBytes(key),
+  );
+  return {
+    get: (key) => results.get(key),
+    set: (key, result) => void results.set(key, result),
+    invalidate: () => {},
+  };
+}
+
+/**
+ * graphql-jit, one compiled function per document, compiled for the operation the first request
+ * names (jitCanRun keeps documents of several operations away), measured by its text
+ * (COMPILED_BYTES_PER_CHARACTER).
+ */
+function useJit(maxBytes: number, caches: Caches): Plugin<Context> {
+  type Compiled = CompiledQuery | 'not compiled';
+  const compiled = caches.lru<DocumentNode, Compiled>(
+    'jit',
+    { maxBytes },
+    (_query, document) => COMPILED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
+  );
+  return {
+    onExecute({ args, setExecuteFn }) {
+      if (!jitCanRun(args.document) || !variablesCoerce(args)) return;
+      let query = compiled.get(args.document);
+      if (query === undefined) {
+        const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+        query = isCompiledQuery(result) ? result : 'not compiled';
+        compiled.set(args.document, query);
+      }
+      if (query === 'not compiled') return;
+      const { query: run, stringify } = query;
+      setExecuteFn((execution) => {
+        const result = run(execution.rootValue, execution.contextValue, execution.variableValues);
+        const withStringify = (done: ExecutionResult) => Object.assign(done, { stringify });
+        return result instanceof Promise ? result.then(withStringify) : withStringify(result);
+      });
+    },
+  };
 }
 
 /**

@@ -1,8 +1,15 @@
 /**
- * HTTP-level protections: CSRF prevention (a request a browser sends without a CORS preflight
- * must carry a header a form cannot set), CORS from an allow-list, and, when
+ * HTTP-level protections: no POST a browser form can send (text/plain, form-urlencoded,
+ * multipart), CORS (any origin may read, without credentials, unless CLAIMGRAPH_CORS_ORIGINS
+ * narrows it), CSRF prevention when CLAIMGRAPH_CSRF_PREVENTION turns it on (a request a browser
+ * sends without a CORS preflight must then carry a header a form cannot set), and, when
  * CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY is on, only the trusted operations of
  * trusted-operations.json (generated from examples/ by scripts/trusted-operations.ts), sent by hash.
+ *
+ * GET needs no header by default: the schema has no mutation or subscription (and Yoga never runs
+ * a mutation over GET), CORS grants no credentials, and the server reads no cookie and no
+ * Authorization, so a cross-site request can make the server do nothing a visitor could not do
+ * by opening the URL, nor read anything a public API does not publish anyway.
  */
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -12,8 +19,11 @@ import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
 import { TRUSTED_OPERATIONS_FILE } from '../paths.ts';
 
-/** The header a client sends on GET (and other non-preflighted) requests to pass CSRF prevention. */
+/** The header a client sends on GET (and other non-preflighted) requests when CSRF prevention is on. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/** The content types a browser form (or any page, without a CORS preflight) can POST. */
+const FORM_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export interface TrustedOperation {
   /** Where the operation comes from, relative to the repository root. */
@@ -24,16 +34,41 @@ export interface TrustedOperation {
 }
 
 export function securityPlugins(config: Config): Plugin[] {
-  const plugins: Plugin[] = [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), unsupportedMediaType, varyByOrigin];
+  const plugins: Plugin[] = [];
+  if (config.csrfPrevention) plugins.push(csrfPrevention());
+  plugins.push(unsupportedMediaType);
+  plugins.push(config.corsOrigins.includes('*') ? anyOrigin : varyByOrigin);
   if (config.trustedOperationsOnly) plugins.push(trustedOperationsOnly());
   return plugins;
 }
 
-/** Yoga answers a body it has no parser for with a bare 415; this says what to send instead. */
+/** Yoga's CSRF prevention, with an error that names the header to send and carries a code. */
+function csrfPrevention(): Plugin {
+  const { onRequestParse } = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });
+  return {
+    onRequestParse(payload) {
+      try {
+        return onRequestParse?.(payload);
+      } catch {
+        throw createGraphQLError(
+          `This server requires the header ${CSRF_HEADER} (any value) on GET requests and on POSTs that are not JSON.`,
+          { extensions: { code: ErrorCode.csrfHeaderRequired, http: { status: 403 } } },
+        );
+      }
+    },
+  };
+}
+
+/**
+ * A body Yoga has no parser for, or one a browser form could send (Yoga would parse a form or a
+ * multipart body), is answered 415 saying what to send instead.
+ */
 const unsupportedMediaType: Plugin = {
   onRequestParse({ request, requestParser }) {
-    if (request.method !== 'POST' || requestParser) return;
+    if (request.method !== 'POST') return;
     const type = request.headers.get('content-type') ?? 'none';
+    const formType = FORM_CONTENT_TYPES.some((form) => type.toLowerCase().startsWith(form));
+    if (requestParser && !formType) return;
     throw createGraphQLError(
       `Unsupported content type "${type}": send the operation as JSON with content-type application/json.`,
       { extensions: { code: ErrorCode.unsupportedMediaType, http: { status: 415 } } },
@@ -41,10 +76,29 @@ const unsupportedMediaType: Plugin = {
   },
 };
 
-/** Answers differ by Origin (CORS headers), so caches must key on it. */
+/**
+ * Any origin may read: `Access-Control-Allow-Origin: *`. Yoga's CORS echoes the request's Origin
+ * instead (with `Vary: Origin`), which would make a cache keep one copy of each answer per
+ * origin; a public API answers every origin alike.
+ */
+const anyOrigin: Plugin = {
+  onResponse({ response: { headers } }) {
+    if (!headers.has('access-control-allow-origin')) return;
+    headers.set('access-control-allow-origin', '*');
+    const vary = (headers.get('vary') ?? '').split(',').filter((field) => field.trim().toLowerCase() !== 'origin');
+    if (vary.join('').trim()) headers.set('vary', vary.map((field) => field.trim()).join(', '));
+    else headers.delete('vary');
+  },
+};
+
+/**
+ * With CLAIMGRAPH_CORS_ORIGINS narrowed to a list, the CORS headers of every answer depend on the
+ * request's Origin, a request without one included: caches must key on it.
+ */
 const varyByOrigin: Plugin = {
-  onResponse({ request, response }) {
-    if (request.headers.has('origin')) response.headers.append('vary', 'Origin');
+  onResponse({ response }) {
+    const vary = response.headers.get('vary') ?? '';
+    if (!/(^|,)\s*origin\s*(,|$)/i.test(vary)) response.headers.append('vary', 'Origin');
   },
 };
 
@@ -69,26 +123,25 @@ function trustedOperationsOnly(): Plugin {
   });
 }
 
-const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
-
 /**
- * Yoga's `cors` option. Only origins on the allow-list get CORS headers (and so a browser lets them
- * read answers); by default, outside production, any localhost origin does.
+ * Yoga's `cors` option. By default any origin may read answers (`Access-Control-Allow-Origin: *`),
+ * never with credentials: this is a public, read-only API. CLAIMGRAPH_CORS_ORIGINS narrows it to
+ * a list; then only those origins get CORS headers.
  */
 export function corsOptions(config: Config): (request: Request) => CORSOptions {
   const allowed = config.corsOrigins;
-  const isAllowed = (origin: string) =>
-    allowed ? allowed.includes('*') || allowed.includes(origin) : !config.production && LOCAL_ORIGIN.test(origin);
+  const anyOrigin = allowed.includes('*');
+  const common = {
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'accept', 'x-request-id', CSRF_HEADER],
+    exposedHeaders: ['x-request-id'],
+    credentials: false,
+    maxAge: 600,
+  };
   return (request) => {
     const origin = request.headers.get('origin');
-    if (!origin || !isAllowed(origin)) return false;
-    return {
-      origin: [origin],
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'accept', 'x-request-id', CSRF_HEADER],
-      exposedHeaders: ['x-request-id'],
-      credentials: false,
-      maxAge: 600,
-    };
+    if (anyOrigin) return { origin: '*', ...common };
+    if (!origin || !allowed.includes(origin)) return false;
+    return { origin: [origin], ...common };
   };
 }

@@ -1,20 +1,29 @@
 /**
  * GraphiQL in a real browser: Debian's chromium (/usr/bin/chromium, driven by playwright-core)
- * opens /graphql as a user would, runs the default operation and shows its result. The page must
- * not fetch anything from any host but the server. The screenshot lands in docs/graphiql.png.
+ * opens /graphql as a user would, runs the default operation and shows its result; the page comes
+ * compressed, and a second visit downloads no body (304); a query pasted over the default tab and
+ * run at once gets its own answer. The page must not fetch anything from any host but the server.
+ * The screenshot lands in docs/graphiql.png.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPERATION } from '../../src/yoga.ts';
+import { GRAPHIQL_DEFAULT_QUERY } from '../../src/yoga.ts';
 import { articleCorpus } from '../helpers.ts';
 import { type LiveServer, startClaimgraph } from '../live.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const SCREENSHOT = fileURLToPath(new URL('../../docs/graphiql.png', import.meta.url));
 
 let server: LiveServer;
@@ -28,13 +37,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
   });
 }, 120_000);
@@ -44,6 +47,13 @@ afterAll(async () => {
   await server?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
+
+/** A request the page sends to run the editor's operation (not GraphiQL's introspection). */
+function isOperation(request: Request): boolean {
+  if (request.method() !== 'POST') return false;
+  const query = request.postDataJSON()?.query;
+  return typeof query === 'string' && !query.includes('IntrospectionQuery');
+}
 
 /** Where a request goes: its origin; `blob:` URLs belong to the page's origin, `data:` to none. */
 function destination(url: string): string | null {
@@ -59,20 +69,25 @@ describe('GraphiQL in chromium', () => {
 
     const response = await page.goto(`${server.origin}/graphql`);
     expect(response?.headers()['content-type']).toContain('text/html');
+    expect(response?.headers()['content-encoding']).toBe('br');
+    // The page's own size, uncompressed (asked apart: reading the body through the browser would
+    // keep it out of the browser's cache).
+    const plain = await fetch(server.url, { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
+    const html = Number(plain.headers.get('content-length'));
+    await plain.arrayBuffer();
+    const transferred = (await response?.request().sizes())?.responseBodySize ?? 0;
+    expect(transferred).toBeGreaterThan(0);
+    expect(transferred).toBeLessThan(html / 3);
     await expect(page.title()).resolves.toBe('claimgraph');
 
     // GraphiQL opens with the default operation; run it with the execute button.
     const executeButton = page.locator('.graphiql-execute-button');
     await executeButton.waitFor({ timeout: 60_000 });
     const [execution] = await Promise.all([
-      page.waitForResponse(
-        (answer) =>
-          answer.request().method() === 'POST' && answer.request().postDataJSON()?.operationName === 'DroneAccusations',
-        { timeout: 60_000 },
-      ),
+      page.waitForResponse((answer) => isOperation(answer.request()), { timeout: 60_000 }),
       executeButton.click(),
     ]);
-    expect(print(parse(execution.request().postDataJSON().query))).toBe(print(parse(DEFAULT_OPERATION)));
+    expect(print(parse(execution.request().postDataJSON().query))).toBe(print(parse(GRAPHIQL_DEFAULT_QUERY)));
     expect((await execution.json()).data.accusations.totalCount).toBe(1);
 
     // The result pane shows the data (Monaco renders spaces as no-break spaces, and wraps lines).
@@ -88,5 +103,61 @@ describe('GraphiQL in chromium', () => {
 
     expect(requested.length).toBeGreaterThan(1);
     expect(new Set(requested.map(destination).filter((origin) => origin !== null))).toEqual(new Set([server.origin]));
+  }, 120_000);
+
+  it('runs a query pasted over the default tab at once (Ctrl+V, then Ctrl+Enter): that query’s answer', async () => {
+    // A fresh browser, with no tab state kept from the test before.
+    const fresh = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await fresh.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const pasted = 'query PastedQuery { people(first: 1) { totalCount nodes { id } } }';
+    const expected = await (
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: pasted }),
+      })
+    ).json();
+    await page.goto(`${server.origin}/graphql`);
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
+    await page.locator('.graphiql-query-editor .view-lines', { hasText: 'accusations' }).waitFor({ timeout: 60_000 });
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    // Ctrl+V is the browser's own paste (from the clipboard); Ctrl+Enter follows 10 ms after the
+    // pasted text shows in the editor, pressed by the page itself: playwright's keys take longer
+    // than 50 ms on a busy machine, and Monaco applies a paste a moment after the key.
+    await page.evaluate((text) => {
+      const typed = document.activeElement as HTMLElement;
+      const editor = document.querySelector('.graphiql-query-editor') as HTMLElement;
+      const times = { pasted: 0, run: 0 };
+      (window as unknown as { times: typeof times }).times = times;
+      const observer = new MutationObserver(() => {
+        if (!editor.textContent?.includes('PastedQuery')) return;
+        observer.disconnect();
+        times.pasted = performance.now();
+        setTimeout(() => {
+          times.run = performance.now();
+          const init = { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true };
+          typed.dispatchEvent(new KeyboardEvent('keydown', init));
+          typed.dispatchEvent(new KeyboardEvent('keyup', init));
+        }, 10);
+      });
+      observer.observe(editor, { subtree: true, childList: true, characterData: true });
+      return navigator.clipboard.writeText(text);
+    }, pasted);
+    const execution = page.waitForResponse((answer) => isOperation(answer.request()), { timeout: 60_000 });
+    await page.keyboard.press('Control+V');
+    const answer = await execution;
+    const times = await page.evaluate(() => (window as unknown as { times: { pasted: number; run: number } }).times);
+    expect(times.pasted).toBeGreaterThan(0);
+    expect(times.run - times.pasted).toBeLessThan(50);
+    expect(print(parse(answer.request().postDataJSON().query))).toBe(print(parse(pasted)));
+    expect(await answer.json()).toEqual(expected);
+    const resultPane = page.locator('.graphiql-response');
+    await expect
+      .poll(async () => ((await resultPane.textContent()) ?? '').replace(/\s+/g, ''), { timeout: 30_000 })
+      .toContain(JSON.stringify(expected.data).replace(/\s+/g, '').slice(0, 40));
+    await fresh.close();
   }, 120_000);
 });
