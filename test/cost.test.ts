@@ -27,7 +27,7 @@ import { DEFAULT_PAGE_SIZE } from '../src/pagination.ts';
 import { schema } from '../src/schema/index.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 import { docs, examples, root } from './docs.ts';
-import { articleCorpus, globalId, searchFor } from './helpers.ts';
+import { articleCorpus, countingExecutions, globalId, searchFor } from './helpers.ts';
 import { configFrom, serve } from './http.ts';
 
 const LIMIT = loadConfig({}).limits.cost;
@@ -41,12 +41,12 @@ interface Answer {
 }
 
 function yogaWith(env: Record<string, string> = {}) {
-  let executions = 0;
+  const { corpus, plugin, executions } = countingExecutions(articleCorpus());
   const yoga = createClaimgraphYoga({
-    corpus: articleCorpus(),
+    corpus,
     search: searchFor(articleCorpus()),
     config: configFrom(env),
-    plugins: [{ onExecute: () => void executions++ }],
+    plugins: [plugin],
   });
   const run = async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
@@ -56,7 +56,7 @@ function yogaWith(env: Record<string, string> = {}) {
     });
     return { status: response.status, body: (await response.json()) as Answer };
   };
-  return Object.assign(run, { executions: () => executions });
+  return Object.assign(run, { executions });
 }
 
 /** Every operation the repository shows, where it shows it, and whether it is shown refused. */

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
@@ -98,4 +99,27 @@ export function client(data: Corpus = fixtureCorpus(), config: Config = loadConf
 /** The global ID of a record, as the Relay plugin encodes it. */
 export function globalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`).toString('base64');
+}
+
+/**
+ * A corpus that counts the executions that read it, and the plugin that marks where each
+ * execution starts. A response-cache hit runs the plugins' `onExecute` but reads no record, so it
+ * is not counted.
+ */
+export function countingExecutions(data: Corpus): { corpus: Corpus; plugin: Plugin<Context>; executions(): number } {
+  let executions = 0;
+  let reading = false;
+  const corpus = new Proxy(data, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (!reading) executions++;
+        reading = true;
+        return value.apply(target, args);
+      };
+    },
+  });
+  const plugin: Plugin<Context> = { onExecute: () => void (reading = false) };
+  return { corpus, plugin, executions: () => executions };
 }

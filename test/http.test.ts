@@ -95,7 +95,10 @@ describe('GET and CSRF', () => {
         ],
       });
       const withHeader = await get('{ __typename }', { 'x-graphql-yoga-csrf': '1' }, guarded);
-      expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(await withHeader.json()).toEqual({
+        data: { __typename: 'Query' },
+        extensions: { cost: { requested: 0, limit: 500_000 } },
+      });
       const form = await guarded.post({ query: '{ __typename }' }, { 'content-type': 'text/plain' });
       expect(form.status).toBe(403);
       expect((await guarded.post({ query: '{ __typename }' })).status).toBe(200);

@@ -3,7 +3,7 @@ import { readOperations } from '../scripts/operations.ts';
 import { loadConfig, type PerformanceOptions } from '../src/config.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
-import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId, searchFor } from './helpers.ts';
+import { countingExecutions, FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId, searchFor } from './helpers.ts';
 
 const JIT: PerformanceOptions = { jit: true, responseCache: false, fastLane: false };
 const CACHE: PerformanceOptions = { jit: true, responseCache: true, fastLane: false };
@@ -18,24 +18,12 @@ interface Answer {
  * read the corpus (a response-cache hit reads nothing).
  */
 function server(performance: PerformanceOptions, data: Corpus = fixtureCorpus()) {
-  let executions = 0;
-  let reading = false;
-  const counted = new Proxy(data, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (!reading) executions++;
-        reading = true;
-        return value.apply(target, args);
-      };
-    },
-  });
+  const { corpus, plugin, executions } = countingExecutions(data);
   const yoga = createClaimgraphYoga({
-    corpus: counted,
+    corpus,
     search: searchFor(data),
     config: { ...loadConfig({}), performance },
-    plugins: [{ onExecute: () => void (reading = false) }],
+    plugins: [plugin],
   });
   const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     yoga.fetch('http://claimgraph.test/graphql', {
@@ -45,7 +33,7 @@ function server(performance: PerformanceOptions, data: Corpus = fixtureCorpus())
     });
   return {
     post,
-    executions: () => executions,
+    executions,
     /** The answer, less its `extensions.cost` (test/cost.test.ts checks that, cached or not). */
     async run(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<Answer> {
       const { extensions: _cost, ...answer } = (await (
