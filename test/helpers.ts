@@ -120,6 +120,10 @@ export function countingExecutions(data: Corpus): { corpus: Corpus; plugin: Plug
       };
     },
   });
-  const plugin: Plugin<Context> = { onExecute: () => void (reading = false) };
+  const plugin: Plugin<Context> = {
+    onExecute: () => {
+      reading = false;
+    },
+  };
   return { corpus, plugin, executions: () => executions };
 }
