@@ -7,15 +7,18 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import { type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { ArgumentLimitsPlugin, MAX_CURSOR_LENGTH, MAX_GLOBAL_ID_LENGTH, MAX_IDS } from './argument-limits.ts';
 import type { Context } from './context.ts';
 import { CONNECTION_LIST_COST, fieldCost } from './cost.ts';
+import { badUserInput } from './errors.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
 }>({
-  plugins: [RelayPlugin, ComplexityPlugin, DirectivePlugin, FederationPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin, DirectivePlugin, FederationPlugin, ArgumentLimitsPlugin],
   defaultFieldNullability: false,
   // Only the cost model lives here; src/plugins/limits.ts enforces the budget, per request.
   complexity: { fieldComplexity: fieldCost, disabled: true },
@@ -24,8 +27,17 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a global ID, refetchable with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
-    nodesQueryOptions: { description: 'Fetches objects by global IDs, in order; null for each unknown ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no object has that ID.',
+      args: { id: { description: 'A global ID.', maxLength: MAX_GLOBAL_ID_LENGTH } },
+      resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(ofNodeType(id, 'id', info)),
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by global IDs, in order; null for each unknown ID.',
+      args: { ids: { description: 'Global IDs.', maxItems: MAX_IDS, maxLength: MAX_GLOBAL_ID_LENGTH } },
+      resolve: (_root, { ids }, _context, info, resolveNodes) =>
+        resolveNodes(ids.map((id) => ofNodeType(id, 'ids', info))),
+    },
     idFieldOptions: { description: 'Global ID: opaque, stable across restarts, accepted by `node(id:)`.' },
     edgesFieldOptions: {
       description: 'The edges of this page, each with its cursor.',
@@ -40,11 +52,25 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: { description: 'The cursor of the last edge of this page.' },
     firstArgOptions: { description: 'Returns the first n items (at most 100).' },
     lastArgOptions: { description: 'Returns the last n items (at most 100).' },
-    afterArgOptions: { description: 'Returns the items after this cursor.' },
-    beforeArgOptions: { description: 'Returns the items before this cursor.' },
+    afterArgOptions: { description: 'Returns the items after this cursor.', maxLength: MAX_CURSOR_LENGTH },
+    beforeArgOptions: { description: 'Returns the items before this cursor.', maxLength: MAX_CURSOR_LENGTH },
     nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_LIST_COST },
   },
 });
+
+/**
+ * A decoded global ID whose type has global IDs. One that names another type ("Foo:1", or a type
+ * without IDs such as "Evidence:1") is no ID this API hands out: the client's mistake, answered as
+ * BAD_USER_INPUT rather than with Pothos's own internal error.
+ */
+function ofNodeType<T extends { typename: string }>(id: T, argumentName: string, info: GraphQLResolveInfo): T {
+  const type = info.schema.getType(id.typename);
+  if (isObjectType(type) && type.getInterfaces().some((node) => node.name === 'Node')) return id;
+  throw badUserInput(
+    `Argument "${argumentName}" holds a global ID of type "${id.typename}", which has no objects with global IDs.`,
+    { argumentName },
+  );
+}
 
 builder.queryType({ description: 'The entry points into the graph of articles, entities and claims.' });
 

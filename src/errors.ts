@@ -17,6 +17,10 @@ export const ErrorCode = {
   tooManyDirectives: 'TOO_MANY_DIRECTIVES',
   /** An operation whose estimated cost is over the budget. */
   queryTooCostly: 'QUERY_TOO_COSTLY',
+  /** An operation still executing after CLAIMGRAPH_EXECUTION_TIMEOUT_MS (HTTP 503). */
+  operationTimeout: 'OPERATION_TIMEOUT',
+  /** Introspection (or the subgraph SDL) asked for while CLAIMGRAPH_INTROSPECTION is off. */
+  introspectionDisabled: 'INTROSPECTION_DISABLED',
   /** A POST body in a content type the server does not read. */
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** Trusted-operations mode: a query text was sent instead of a hash. */

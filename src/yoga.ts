@@ -15,7 +15,8 @@ import type { Corpus } from './data/corpus.ts';
 import { ErrorCode, isClientInputError } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
-import { limitPlugins } from './plugins/limits.ts';
+import { inputPlugins } from './plugins/input.ts';
+import { limitPlugins, useExecutionTimeout } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
 import { corsOptions, securityPlugins } from './plugins/security.ts';
@@ -48,7 +49,7 @@ export function createClaimgraphYoga(options: YogaOptions) {
  */
 export function createClaimgraph(options: YogaOptions) {
   const { corpus, search, config = loadConfig(), plugins = [], log, ready, laneCapacity } = options;
-  const observability = createObservability({ log, ready });
+  const observability = createObservability({ log, ready, logging: config.log, metrics: config.metrics });
   const lane = config.performance.fastLane
     ? new FastLane({
         corpus,
@@ -71,19 +72,22 @@ export function createClaimgraph(options: YogaOptions) {
     cors: corsOptions(config),
     maxRequestBodySize: config.limits.bodyBytes,
     batching: false,
-    logging: yogaLogger(log),
+    logging: yogaLogger(log, config.log),
     plugins: [
       useDeferStream(),
       ...observability.plugins,
       ...securityPlugins(config),
+      ...inputPlugins(),
       ...limitPlugins(config),
       ...performancePlugins(config.performance),
+      // Last of those that execute: it bounds whatever execute function the others settled on.
+      useExecutionTimeout(config.limits.executionMs),
       ...(lane ? [lane.plugin] : []),
       ...plugins,
     ],
   });
   const listener: RequestListener = lane ? lane.listener(yoga) : yoga;
-  return { yoga, listener };
+  return { yoga, listener, metricsListener: observability.metricsListener };
 }
 
 /**

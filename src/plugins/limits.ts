@@ -2,17 +2,16 @@
  * Limits on what one operation may ask for, each rejection a GraphQL error with its own
  * `extensions.code`: graphql-armor's depth, alias, token and directive limits, and a cost budget
  * computed by @pothos/plugin-complexity from the schema (src/cost.ts), where a connection costs as
- * many items as its `first`/`last` ask for. In production, field suggestions ("Did you mean …")
- * are removed from error messages so they do not reveal the schema.
+ * many items as its `first`/`last` ask for; and a time limit on execution (`useExecutionTimeout`,
+ * which yoga.ts places last, around whatever executes).
  */
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
@@ -30,8 +29,40 @@ export function limitPlugins(config: Config): Plugin[] {
     }),
     useCostLimit(limits.cost),
   ];
-  if (config.production) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
   return plugins;
+}
+
+/**
+ * An operation still executing after `ms` is answered with OPERATION_TIMEOUT (HTTP 503) at once;
+ * its abort signal fires, which stops graphql-js's executor (graphql-tools') before its next field.
+ * The time bounds what an operation waits for (the search worker, a batch of loaders): a stretch
+ * of synchronous work finishes its turn first, which the cost limit keeps short. An incremental
+ * (@defer/@stream) answer is bounded up to its first part.
+ */
+export function useExecutionTimeout(ms: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => {
+        const controller = new AbortController();
+        const result = executeFn({ ...args, signal: controller.signal } as typeof args);
+        if (!(result instanceof Promise)) return result; // done already: nothing was waited for
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(() => {
+            controller.abort();
+            resolve({ errors: [timedOut(ms)] });
+          }, ms);
+        });
+        return Promise.race([result, timeout]).finally(() => clearTimeout(timer));
+      });
+    },
+  };
+}
+
+function timedOut(ms: number): GraphQLError {
+  return new GraphQLError(`The operation did not finish within ${ms} ms and was stopped.`, {
+    extensions: { code: ErrorCode.operationTimeout, timeoutMs: ms, http: { status: 503 } },
+  });
 }
 
 /**

@@ -16,15 +16,7 @@
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import {
-  type DocumentNode,
-  type ExecutionArgs,
-  GraphQLError,
-  getOperationAST,
-  getVariableValues,
-  Kind,
-  visit,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { PerformanceOptions } from '../config.ts';
 import type { Context } from '../context.ts';
@@ -33,7 +25,9 @@ export function performancePlugins(options: PerformanceOptions): Plugin<Context>
   const plugins: Plugin<Context>[] = [];
   // The JIT replaces the execute function; the response cache must come after it to wrap it.
   if (options.jit) {
-    const jit = useGraphQlJit({}, { enableIf: (args) => jitCanRun(args.document) && variablesCoerce(args) });
+    // Variables that do not fit the operation never get this far (src/plugins/input.ts answers
+    // them first, as graphql-js would, with a code); the JIT would word them otherwise.
+    const jit = useGraphQlJit({}, { enableIf: (args) => jitCanRun(args.document) });
     plugins.push(jit as Plugin<Context>, jitErrors);
   }
   if (options.responseCache) {
@@ -73,18 +67,6 @@ export function jitCanRun(document: DocumentNode): boolean {
     jitVerdicts.set(document, verdict);
   }
   return verdict;
-}
-
-/**
- * Whether the request's variables fit the operation. When they do not, graphql-js reports it as a
- * request error (HTTP 400, with graphql-js's message); the JIT would answer 200 with its own
- * wording, so such requests go to graphql-js.
- */
-function variablesCoerce({ schema, document, operationName, variableValues }: ExecutionArgs): boolean {
-  const operation = getOperationAST(document, operationName);
-  const definitions = operation?.variableDefinitions ?? [];
-  if (definitions.length === 0) return true;
-  return !('errors' in getVariableValues(schema, definitions, variableValues ?? {}));
 }
 
 interface JitError extends Error {

@@ -1,3 +1,4 @@
+import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import { matching, page } from '../pagination.ts';
 import { ItemCategory } from './item.ts';
@@ -30,10 +31,19 @@ builder.queryFields((t) => ({
       type: Accusation,
       description: 'Accusations, optionally filtered; filters combine with AND.',
       args: {
-        accuser: t.arg.globalID({ description: 'Only accusations made by this actor.' }),
-        accused: t.arg.globalID({ description: 'Only accusations against this actor.' }),
-        beneficiary: t.arg.globalID({ description: 'Only accusations of acts that help this actor.' }),
-        item: t.arg.globalID({ description: 'Only accusations naming this item.' }),
+        accuser: t.arg.globalID({
+          description: 'Only accusations made by this actor.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+        accused: t.arg.globalID({
+          description: 'Only accusations against this actor.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+        beneficiary: t.arg.globalID({
+          description: 'Only accusations of acts that help this actor.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+        item: t.arg.globalID({ description: 'Only accusations naming this item.', maxLength: MAX_GLOBAL_ID_LENGTH }),
         itemCategory: t.arg({ type: ItemCategory, description: 'Only accusations naming an item of this category.' }),
         stance: t.arg({ type: StanceEnum, description: 'Only accusations that some party answered with this stance.' }),
       },

@@ -1,3 +1,4 @@
+import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import { matching, page } from '../pagination.ts';
 import { nodeOptions } from './node.ts';
@@ -94,8 +95,14 @@ builder.queryFields((t) => ({
       type: Agreement,
       description: 'Agreements, optionally only those binding a party or signed by someone (filters combine with AND).',
       args: {
-        party: t.arg.globalID({ description: 'Only agreements this actor is a party to.' }),
-        signatory: t.arg.globalID({ description: 'Only agreements this person signed.' }),
+        party: t.arg.globalID({
+          description: 'Only agreements this actor is a party to.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+        signatory: t.arg.globalID({
+          description: 'Only agreements this person signed.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;

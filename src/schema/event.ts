@@ -1,3 +1,4 @@
+import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
 import { nodeOptions } from './node.ts';
@@ -96,8 +97,14 @@ builder.queryFields((t) => ({
       type: Event,
       description: 'Dated events, optionally filtered; filters combine with AND.',
       args: {
-        participant: t.arg.globalID({ description: 'Only events this actor took part in.' }),
-        location: t.arg.globalID({ description: 'Only events at this place or in this country as a whole.' }),
+        participant: t.arg.globalID({
+          description: 'Only events this actor took part in.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+        location: t.arg.globalID({
+          description: 'Only events at this place or in this country as a whole.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
         kind: t.arg({ type: EventKind, description: 'Only events of this kind.' }),
       },
       resolve: (_root, args, context) => {

@@ -1,3 +1,4 @@
+import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
@@ -77,8 +78,11 @@ builder.queryFields((t) => ({
       type: Quote,
       description: 'Quotes, in article order, optionally filtered; filters combine with AND.',
       args: {
-        speaker: t.arg.globalID({ description: 'Only words of this speaker.' }),
-        about: t.arg.globalID({ description: 'Only quotes about this entity, claim or event.' }),
+        speaker: t.arg.globalID({ description: 'Only words of this speaker.', maxLength: MAX_GLOBAL_ID_LENGTH }),
+        about: t.arg.globalID({
+          description: 'Only quotes about this entity, claim or event.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
         channel: t.arg({ type: QuoteChannel, description: 'Only quotes that reached the article this way.' }),
         form: t.arg({ type: QuoteForm, description: 'Only full sentences, or only fragments.' }),
       },
