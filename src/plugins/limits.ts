@@ -45,7 +45,8 @@ export function useExecutionTimeout(ms: number): Plugin {
       setExecuteFn((args) => {
         const controller = new AbortController();
         const result = executeFn({ ...args, signal: controller.signal } as typeof args);
-        if (!(result instanceof Promise)) return result; // done already: nothing was waited for
+        // Done already (not a promise, nor one of the thenables Yoga's helpers pass around): nothing was waited for.
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<ExecutionResult>((resolve) => {
           timer = setTimeout(() => {
@@ -53,7 +54,7 @@ export function useExecutionTimeout(ms: number): Plugin {
             resolve({ errors: [timedOut(ms)] });
           }, ms);
         });
-        return Promise.race([result, timeout]).finally(() => clearTimeout(timer));
+        return Promise.race([result as PromiseLike<ExecutionResult>, timeout]).finally(() => clearTimeout(timer));
       });
     },
   };

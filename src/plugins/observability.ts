@@ -187,12 +187,12 @@ export function createObservability({
           names.set(params.query, name);
         }
       }
-      return {
-        onExecuteDone({ result }) {
-          const errors = (result as ExecutionResult).errors;
-          if (errors?.length) state.errorCodes = errors.map((error) => String(error.extensions?.code ?? 'NONE'));
-        },
-      };
+    },
+    // Every answer Yoga gives passes here, a request error (thrown before execution) too.
+    onResultProcess({ request, result }) {
+      const state = requests.get(request);
+      const errors = !state || Array.isArray(result) ? undefined : (result as ExecutionResult).errors;
+      if (state && errors?.length) state.errorCodes = errors.map((error) => String(error.extensions?.code ?? 'NONE'));
     },
     onResponse({ request, response }) {
       const state = requests.get(request);
