@@ -9,7 +9,7 @@
  *   its variables (hashed together), and sent with an ETag so a client can revalidate with
  *   If-None-Match and get 304. The corpus is loaded once and read-only, so an answer never goes
  *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache,
- *   and results with errors are never cached.
+ *   results with errors are never cached, and requests with an Authorization header skip it.
  *
  * src/config.ts reads the switches: CLAIMGRAPH_JIT, CLAIMGRAPH_RESPONSE_CACHE and
  * CLAIMGRAPH_FAST_LANE, each on unless "0" or "false".
@@ -35,6 +35,9 @@ export function performancePlugins(options: PerformanceOptions): Plugin<Context>
       useResponseCache({
         // One corpus for every client: the same operation and variables get the same answer.
         session: () => null,
+        // Except for a caller with credentials (the introspection token, src/plugins/security.ts):
+        // what it may see must never be kept for the others, so its requests pass the cache by.
+        enabled: (request) => !request.headers.has('authorization'),
         ttl: Number.POSITIVE_INFINITY,
       }) as Plugin<Context>,
     );

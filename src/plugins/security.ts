@@ -70,6 +70,7 @@ const NoIntrospection: ValidationRule = (context: ValidationContext) => ({
         extensions: { code: ErrorCode.introspectionDisabled },
       }),
     );
+    return false; // one error for `__schema { … }`, not one more per field inside it
   },
 });
 
