@@ -225,6 +225,7 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
     writeFileSync(join(dir, 'text.txt'), text);
     write('article.json', {
       id,
+      files: CLAIM_FILES.map((name) => `${name}.json`),
       title,
       titleEvidence: { exact: title },
       publisher: { name: 'Synthetic Wire', evidence: { exact: 'Synthetic Wire' } },
