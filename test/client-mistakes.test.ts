@@ -189,6 +189,19 @@ describe('client mistakes: 4xx or a coded error, never a 500', () => {
     await expectStillAnswering();
   });
 
+  it('a GET whose variables are not JSON (found by npm run fuzz; it answered 500): 400 BAD_REQUEST', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}&variables=not-json`, {
+      headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/graphql-response+json' },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'The variables or extensions of the URL are not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+    await expectStillAnswering();
+  });
+
   it('an unknown ID of a known type is still null, without an error', async () => {
     const answer = await post({ query: `{ node(id: "${globalId('Person', 'nobody-at-all')}") { id } }` });
     expect(answer.body).toEqual({ data: { node: null } });

@@ -2,6 +2,8 @@
  * A client's input checked before it reaches anything that could choke on it, each mistake
  * answered as a GraphQL error with a code (never a 500) and not logged as a server error:
  *
+ * - a GET whose `variables` or `extensions` are not JSON (Yoga's parser let JSON.parse's error
+ *   through, a 500);
  * - variables and extensions nested deeper than MAX_VARIABLE_DEPTH (the schema's deepest input
  *   is a list of IDs; the response cache's key builder recurses into them);
  * - arguments over their declared caps (src/argument-limits.ts), literals and variables alike;
@@ -21,8 +23,24 @@ export const MAX_VARIABLE_DEPTH = 16;
 const REQUEST_ERROR = { status: 400, spec: true };
 
 export function inputPlugins(): Plugin[] {
-  return [variableDepth, argumentLimits, variableCoercion];
+  return [urlJson, variableDepth, argumentLimits, variableCoercion];
 }
+
+const urlJson: Plugin = {
+  onRequestParse({ request, requestParser, setRequestParser }) {
+    if (request.method !== 'GET' || !requestParser) return;
+    setRequestParser(async (incoming) => {
+      try {
+        return await requestParser(incoming);
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        throw createGraphQLError('The variables or extensions of the URL are not valid JSON.', {
+          extensions: { code: 'BAD_REQUEST', http: REQUEST_ERROR },
+        });
+      }
+    });
+  },
+};
 
 const variableDepth: Plugin = {
   onParams({ params }) {

@@ -291,12 +291,15 @@ function isoNow(): string {
  */
 export function yogaLogger(log: (entry: LogEntry) => void = writeToStderr, logging?: LogOptions): YogaLogger {
   const least = LEVELS[logging?.level ?? 'info'];
+  // Yoga hands a masked error to its logger twice (when masking it, and when answering it).
+  const logged = new WeakSet<Error>();
   const write =
     (level: EventLogEntry['level']) =>
     (...args: unknown[]) => {
       if (level !== 'error' && LEVELS[level] < least) return;
       const error = args.find((arg): arg is Error => arg instanceof Error);
-      if (error && isClientInputError(error)) return;
+      if (error && (isClientInputError(error) || logged.has(error))) return;
+      if (error) logged.add(error);
       const message = args.filter((arg) => typeof arg === 'string').join(' ');
       log({
         time: new Date().toISOString(),
