@@ -16,8 +16,9 @@ import { mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readOperations } from '../scripts/operations.ts';
 import { canPin, describeMachine, pinned } from './machine.ts';
-import { readOperations } from './operations.ts';
+import { OPERATIONS_DIR } from './operations.ts';
 import { requireWrk, runWrk, writeScript } from './wrk.ts';
 
 const { values: options } = parseArgs({
@@ -38,7 +39,7 @@ const CONFIGS: Record<string, Record<string, string>> = {
 requireWrk();
 const duration = Number(options.duration);
 const connections = Number(options.connections);
-const operation = readOperations().find((candidate) => candidate.name === options.operation);
+const operation = readOperations(OPERATIONS_DIR).find((candidate) => candidate.name === options.operation);
 if (!operation) throw new Error(`no bench operation ${options.operation}`);
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-logs-'));
 const script = writeScript(dir, operation.name, operation.body);

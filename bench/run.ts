@@ -25,10 +25,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type Operation, readOperations } from '../scripts/operations.ts';
 import { loadCorpus } from '../src/data/load.ts';
 import { SearchIndex } from '../src/search/search.ts';
 import { canPin, describeMachine, pinned } from './machine.ts';
-import { type Operation, readOperations, reference } from './operations.ts';
+import { OPERATIONS_DIR, reference } from './operations.ts';
 import { type Running, startServer } from './process.ts';
 import { type Load, requireWrk, runWrk, writeScript } from './wrk.ts';
 
@@ -69,7 +70,7 @@ const configs = options.configs ? options.configs.split(',') : Object.keys(CONFI
 if (!configs.includes('limit')) configs.unshift('limit');
 for (const name of configs) if (!CONFIGS[name]) throw new Error(`unknown configuration ${name}`);
 const wanted = options.operations?.split(',');
-const operations = readOperations().filter((operation) => !wanted || wanted.includes(operation.name));
+const operations = readOperations(OPERATIONS_DIR).filter((operation) => !wanted || wanted.includes(operation.name));
 
 console.log(`machine: ${describeMachine()}`);
 console.log(

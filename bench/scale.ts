@@ -1,21 +1,21 @@
 /**
  * `npm run bench:scale`: builds corpora of 1×, 100×, 1,000× and 10,000× the real article's record
- * count with the seeded generator (bench/generate.ts) in a temporary directory, starts the real
- * server on each (dist/server.js with CLAIMGRAPH_DATA_DIR; graphql-jit on, response cache off, so
- * every request does the work), and reports start-up time, the time until the first search
- * answers (the index is built in a worker after the server listens), RSS, and p50/p99 latency of a node
- * lookup, a depth-3 traversal, a filtered list and a text search (bench/scale/*.graphql), each
- * measured with wrk on one connection. Options: --sizes 1,100,1000,10000  --duration <s> (3)
- * --rounds <n> (3)  --seed <n> (1)
+ * count with the seeded generator (scripts/generate-corpus.ts) in a temporary directory, starts
+ * the real server on each (dist/server.js with CLAIMGRAPH_DATA_DIR; graphql-jit on, response cache
+ * off, so every request does the work), and reports start-up time, the time until the first
+ * search answers (the index is built in a worker after the server listens), RSS, and p50/p99
+ * latency of a node lookup, a depth-3 traversal, a filtered list and a text search
+ * (bench/scale/*.graphql), each measured with wrk on one connection. Options:
+ * --sizes 1,100,1000,10000  --duration <s> (3)  --rounds <n> (3)  --seed <n> (1)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from './generate.ts';
+import { generateCorpus } from '../scripts/generate-corpus.ts';
+import { readOperations } from '../scripts/operations.ts';
 import { describeMachine, pinProcess } from './machine.ts';
-import { readOperations } from './operations.ts';
 import { type Running, startServer } from './process.ts';
 import { type Load, requireWrk, runWrk, writeScript } from './wrk.ts';
 

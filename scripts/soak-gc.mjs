@@ -1,9 +1,7 @@
 /**
  * Preloaded into the server by scripts/soak.ts only (with --expose-gc): SIGUSR2 runs a full
- * garbage collection, so the memory readings of the soak compare live data, not garbage that
- * happens to be uncollected. Plain JavaScript: the search worker inherits the preload, and Node 20
- * gives worker threads no loader hooks to read TypeScript with. Signals reach the main thread only.
+ * garbage collection, so the memory readings before and after the soak compare live data, not
+ * garbage that happens to be uncollected. Plain JavaScript: it is preloaded into the search
+ * worker too, which cannot load TypeScript.
  */
-import { isMainThread } from 'node:worker_threads';
-
-if (isMainThread) process.on('SIGUSR2', () => globalThis.gc?.());
+process.on('SIGUSR2', () => globalThis.gc?.());

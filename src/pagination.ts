@@ -68,12 +68,13 @@ class PageInfo {
     readonly hasNextPage: boolean,
   ) {}
 
-  get startCursor(): string {
-    return offsetToCursor(this.offset);
+  /** Null for an empty page: there is no edge to point at (and offset -1 is no cursor of this API). */
+  get startCursor(): string | null {
+    return this.size === 0 ? null : offsetToCursor(this.offset);
   }
 
-  get endCursor(): string {
-    return offsetToCursor(this.offset + this.size - 1);
+  get endCursor(): string | null {
+    return this.size === 0 ? null : offsetToCursor(this.offset + this.size - 1);
   }
 }
 

@@ -1,24 +1,39 @@
 /**
  * A bad data file stops the load with a message naming the file, the record and the field, one
- * test per class of fault; and the server refuses to start on one, with a non-zero exit.
+ * test per class of fault, each on a copy of the fixture corpus broken on purpose; and the server
+ * refuses to start on one, with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/data/load.ts';
+import { STATEMENT_ROLES } from '../src/data/records.ts';
 import { DataError } from '../src/errors.ts';
-import { DEFAULT_DATA_DIR } from '../src/paths.ts';
+import { FIXTURE_DIR } from './helpers.ts';
 
-const ARTICLE = 'articles/a16048bde2f63942';
+/** The fixture's first article (accusations, quotes, events) and its second (the Kessel Treaty). */
+const ARTICLE = 'articles/amber-strait-report';
+const TREATY_ARTICLE = 'articles/kessel-treaty-report';
 const dirs: string[] = [];
 
-/** A copy of data/ in a temporary folder, to break on purpose. */
+/** A copy of the fixture corpus in a temporary folder, to break on purpose. */
 function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-data-'));
   dirs.push(dir);
-  cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+  cpSync(FIXTURE_DIR, dir, { recursive: true });
   return dir;
 }
 
@@ -26,7 +41,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Edits one JSON file of a copy of data/ and returns the error the load then fails with. */
+/** Edits one JSON file of a copy of the fixture and returns the error the load then fails with. */
 function loadWith(file: string, edit: (json: any) => void): DataError {
   const dir = copyOfData();
   const path = join(dir, file);
@@ -46,6 +61,14 @@ function failure(dir: string): DataError {
     return error;
   }
   throw new Error('the load did not fail');
+}
+
+/** Where `words` stand in the text of the fixture's first article. */
+function occurrences(words: string): number[] {
+  const text = readFileSync(join(FIXTURE_DIR, ARTICLE, 'text.txt'), 'utf8');
+  const found: number[] = [];
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) found.push(at);
+  return found;
 }
 
 const byId = (list: { id: string }[], id: string) => {
@@ -68,19 +91,18 @@ describe('a bad data file', () => {
       delete list[1].act;
     });
     expect(error.message).toBe(
-      `${ARTICLE}/accusations.json, record "accusation-iran-supplied-drones-and-missiles" (#1), field act: ` +
+      `${ARTICLE}/accusations.json, record "accusation-westerra-sent-soldiers" (#1), field act: ` +
         'Invalid input: expected string, received undefined',
     );
   });
 
   it('wrong type: names the nested field', () => {
-    const error = loadWith(`${ARTICLE}/agreements.json`, (list) => {
-      list[0].articleCount.value = '47';
+    const error = loadWith(`${TREATY_ARTICLE}/agreements.json`, (list) => {
+      list[0].articleCount.value = '12';
     });
-    expect(error.message).toMatch(
-      new RegExp(
-        `^${ARTICLE}/agreements.json, record "[a-z-]+" \\(#0\\), field articleCount.value: Invalid input: expected number, received string$`,
-      ),
+    expect(error.message).toBe(
+      `${TREATY_ARTICLE}/agreements.json, record "kessel-treaty" (#0), field articleCount.value: ` +
+        'Invalid input: expected number, received string',
     );
   });
 
@@ -88,79 +110,106 @@ describe('a bad data file', () => {
     const error = loadWith('entities/people.json', (list) => {
       list[0].age = 72;
     });
-    expect(error.message).toBe('entities/people.json, record "vladimir-putin" (#0), field age: unknown field');
+    expect(error.message).toBe('entities/people.json, record "anna-varga" (#0), field age: unknown field');
   });
 
   it('duplicate id: names both files', () => {
     const error = loadWith('entities/countries.json', (list) => {
-      list.push({ id: 'vladimir-putin', name: 'Putinland' });
+      list.push({ id: 'anna-varga', name: 'Vargaland' });
     });
     expect(error.message).toBe(
-      'entities/countries.json, record "vladimir-putin" (#8), field id: duplicate id "vladimir-putin": ' +
+      'entities/countries.json, record "anna-varga" (#5), field id: duplicate id "anna-varga": ' +
         'already defined in entities/people.json',
     );
   });
 
   it('dangling reference: names the role that points nowhere', () => {
     const error = loadWith(`${ARTICLE}/accusations.json`, (list) => {
-      byId(list, 'accusation-iran-supplied-drones-and-missiles').accused[0].ref = 'atlantis';
+      byId(list, 'accusation-sudovia-armed-ostria').accused[0].ref = 'atlantis';
     });
     expect(error.message).toBe(
-      `${ARTICLE}/accusations.json, record "accusation-iran-supplied-drones-and-missiles" (#1), ` +
+      `${ARTICLE}/accusations.json, record "accusation-sudovia-armed-ostria" (#0), ` +
         'field accused[0].ref: unknown id "atlantis"',
     );
   });
 
   it('reference to the wrong kind of record: says what was expected', () => {
     const error = loadWith(`${ARTICLE}/accusations.json`, (list) => {
-      byId(list, 'accusation-iran-supplied-drones-and-missiles').items[0].ref = 'russia';
+      byId(list, 'accusation-westerra-sent-soldiers').items[0].ref = 'westerra';
     });
     expect(error.message).toBe(
-      `${ARTICLE}/accusations.json, record "accusation-iran-supplied-drones-and-missiles" (#1), ` +
-        'field items[0].ref: "russia" is a Country, expected Item',
+      `${ARTICLE}/accusations.json, record "accusation-westerra-sent-soldiers" (#1), ` +
+        'field items[0].ref: "westerra" is a Country, expected Item',
     );
   });
 
   it('evidence not in the article: quotes the words that are not there', () => {
     const error = loadWith(`${ARTICLE}/quotes.json`, (list) => {
-      list[0].words.exact = 'with ambitious goals';
+      list[0].words.exact = 'We have sent nothing to Ostria, not one drone';
     });
-    expect(error.message).toMatch(
-      new RegExp(
-        `^${ARTICLE}/quotes.json, record "[a-z-]+" \\(#0\\), field words: "with ambitious goals" is not in the article text verbatim$`,
-      ),
+    expect(error.message).toBe(
+      `${ARTICLE}/quotes.json, record "quote-solano-nothing-sent" (#0), field words: ` +
+        '"We have sent nothing to Ostria, not one drone" is not in the article text verbatim',
     );
   });
 
   it('ambiguous evidence: gives the offsets and asks for a prefix or suffix', () => {
     const error = loadWith(`${ARTICLE}/accusations.json`, (list) => {
-      byId(list, 'accusation-iran-supplied-drones-and-missiles').evidence = [{ exact: 'the West' }];
+      byId(list, 'accusation-sudovia-armed-ostria').evidence = [{ exact: 'Sudovia' }];
     });
-    expect(error.message).toMatch(
-      new RegExp(
-        `^${ARTICLE}/accusations.json, record "accusation-iran-supplied-drones-and-missiles" \\(#1\\), field evidence\\[0\\]: ` +
-          '"the West" is ambiguous: it occurs \\d+ times \\(at offsets [\\d, ]+\\); add a prefix or suffix that picks one$',
-      ),
+    const offsets = occurrences('Sudovia');
+    expect(offsets.length).toBeGreaterThan(1);
+    expect(error.message).toBe(
+      `${ARTICLE}/accusations.json, record "accusation-sudovia-armed-ostria" (#0), field evidence[0]: ` +
+        `"Sudovia" is ambiguous: it occurs ${offsets.length} times (at offsets ${offsets.join(', ')}); ` +
+        'add a prefix or suffix that picks one',
     );
   });
 
   it('a prefix that matches no occurrence: says so', () => {
     const error = loadWith(`${ARTICLE}/accusations.json`, (list) => {
-      byId(list, 'accusation-iran-supplied-drones-and-missiles').evidence = [{ exact: 'the West', prefix: 'nowhere ' }];
+      byId(list, 'accusation-sudovia-armed-ostria').evidence = [{ exact: 'Sudovia', prefix: 'nowhere ' }];
     });
-    expect(error.message).toMatch(
-      /field evidence\[0\]: "the West" occurs \d+ time\(s\), but none with the given prefix\/suffix matches$/,
+    expect(error.message).toBe(
+      `${ARTICLE}/accusations.json, record "accusation-sudovia-armed-ostria" (#0), field evidence[0]: ` +
+        `"Sudovia" occurs ${occurrences('Sudovia').length} time(s), but none with the given prefix/suffix matches`,
     );
   });
 
   it('a date whose parts disagree with its precision', () => {
     const error = loadWith(`${ARTICLE}/events.json`, (list) => {
-      list[0].date.start = '2025-01';
+      list[0].date.start = '2025-04';
     });
-    expect(error.message).toMatch(
-      new RegExp(
-        `^${ARTICLE}/events.json, record "[a-z0-9-]+" \\(#0\\), field date.start: "2025-01" does not have DAY precision$`,
-      ),
+    expect(error.message).toBe(
+      `${ARTICLE}/events.json, record "accusations-against-sudovia" (#0), field date.start: ` +
+        '"2025-04" does not have DAY precision',
+    );
+  });
+
+  it('a range that runs backwards', () => {
+    const error = loadWith(`${TREATY_ARTICLE}/events.json`, (list) => {
+      byId(list, 'brenner-first-term').date.end = '2011';
+    });
+    expect(error.message).toBe(
+      `${TREATY_ARTICLE}/events.json, record "brenner-first-term" (#5), field date.end: "2011" is before "2012"`,
+    );
+  });
+
+  it('an entity that no article mentions', () => {
+    const error = loadWith('entities/places.json', (list) => {
+      list.push({ id: 'atlantis', name: 'Atlantis' });
+    });
+    expect(error.message).toBe(
+      'entities/places.json, record "atlantis" (#3), field id: no article mentions this entity',
+    );
+  });
+
+  it('a reference to a later article that holds no such record: found once every article is read', () => {
+    const error = loadWith(`${ARTICLE}/quotes.json`, (list) => {
+      byId(list, 'quote-varga-already-working').about[0].ref = 'kessel-accord';
+    });
+    expect(error.message).toBe(
+      `${ARTICLE}/quotes.json, record "quote-varga-already-working" (#3), field about[0].ref: unknown id "kessel-accord"`,
     );
   });
 
@@ -186,8 +235,109 @@ describe('a bad data file', () => {
   });
 });
 
-/** What article.json's "files" lists in the copy of data/, as the messages list a folder's files. */
-const HOLDS = 'article.json, text.txt, mentions.json, agreements.json, accusations.json, quotes.json, events.json';
+describe('a bad statement, agreement name or event link', () => {
+  const STATEMENTS = `${ARTICLE}/statements.json`;
+  const RECORD = '"[a-z0-9-]+" \\(#\\d+\\)';
+  /** The article of the fixture whose `file` has a record that passes `test`. */
+  const articleWith = (file: string, test: (record: any) => boolean) => {
+    const found = readdirSync(join(FIXTURE_DIR, 'articles')).find((name) => {
+      const path = join(FIXTURE_DIR, 'articles', name, `${file}.json`);
+      return existsSync(path) && JSON.parse(readFileSync(path, 'utf8')).some(test);
+    });
+    if (!found) throw new Error(`no ${file} of the fixture has the record the test needs`);
+    return `articles/${found}/${file}.json`;
+  };
+
+  it('a role value of a kind the role does not take: names the role and the kinds it takes', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      list[0].places = [{ ref: 'anna-varga', evidence: list[0].evidence }];
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${STATEMENTS}, record ${RECORD}, field places\\[0\\].ref: "anna-varga" is a Person, expected Place or Country$`,
+      ),
+    );
+  });
+
+  it('a statement that names nothing in any role', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      for (const field of Object.keys(STATEMENT_ROLES)) delete list[0][field];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${STATEMENTS}, record ${RECORD}: a statement names at least one subject`),
+    );
+  });
+
+  it('a promise, call or hope without the modality its predicate gives', () => {
+    const error = loadWith(STATEMENTS, (list) => {
+      list[0].predicate = 'PROMISE';
+      list[0].modality = 'HOPED';
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${STATEMENTS}, record ${RECORD}, field modality: a PROMISE statement has modality PROMISED$`),
+    );
+  });
+
+  it("a quote cited for a statement that is not its speakers' words", () => {
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const quotes = JSON.parse(readFileSync(join(FIXTURE_DIR, file.replace('statements', 'quotes')), 'utf8'));
+    let cited = '';
+    const error = loadWith(file, (list) => {
+      const statement = list.find((s: any) => s.attribution?.quotes?.length > 0);
+      const speakers = statement.attribution.speakers.map((speaker: any) => speaker.ref);
+      cited = quotes.find((quote: any) => !speakers.includes(quote.speaker.ref)).id;
+      statement.attribution.quotes = [cited];
+    });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${file}, record ${RECORD}, field attribution.quotes\\[0\\]: "${cited}" is not the words of a speaker of the statement$`,
+      ),
+    );
+  });
+
+  it('a quote of another article cited for a statement', () => {
+    const file = articleWith('statements', (s) => s.attribution?.quotes?.length > 0);
+    const other = readdirSync(join(FIXTURE_DIR, 'articles'))
+      .map((name) => `articles/${name}/quotes.json`)
+      .find((quotes) => quotes !== file.replace('statements', 'quotes') && existsSync(join(FIXTURE_DIR, quotes)));
+    const [quote] = JSON.parse(readFileSync(join(FIXTURE_DIR, other as string), 'utf8'));
+    const error = loadWith(file, (list) => {
+      list.find((s: any) => s.attribution?.quotes?.length > 0).attribution.quotes = [quote.id];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`field attribution.quotes\\[0\\]: "${quote.id}" is not a quote of this article$`),
+    );
+  });
+
+  it("an agreement's name evidence that is not its name", () => {
+    const file = articleWith('agreements', (a) => a.nameEvidence);
+    const error = loadWith(file, (list) => {
+      const agreement = list.find((a: any) => a.nameEvidence);
+      agreement.nameEvidence = agreement.evidence[0];
+    });
+    expect(error.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field nameEvidence: ".+" is not the name ".+"$`),
+    );
+  });
+
+  it('an event part of itself, or of something that is not an event', () => {
+    const file = articleWith('events', (e) => e.partOf);
+    const itself = loadWith(file, (list) => {
+      const event = list.find((e: any) => e.partOf);
+      event.partOf.ref = event.id;
+    });
+    expect(itself.message).toMatch(
+      new RegExp(`^${file}, record ${RECORD}, field partOf.ref: an event cannot be part of itself$`),
+    );
+    const person = loadWith(file, (list) => {
+      list.find((e: any) => e.partOf).partOf.ref = 'anna-varga';
+    });
+    expect(person.message).toMatch(/field partOf.ref: "anna-varga" is a Person, expected Event$/);
+  });
+});
+
+/** What the first article's folder holds, as the messages list a folder's files. */
+const HOLDS = 'article.json, text.txt, mentions.json, accusations.json, quotes.json, events.json, statements.json';
 
 describe('what a folder holds: declared, never skipped (issue 12)', () => {
   it('a listed claim file deleted: names it', () => {
@@ -278,25 +428,32 @@ describe('text.txt: UTF-8 without a BOM, with LF line endings (issue 12)', () =>
         copy[100] = 0xff;
         return copy;
       }),
-    ).toBe(`${ARTICLE}/text.txt: is not valid UTF-8 (the first invalid byte is near offset 100): save it as UTF-8`);
+    ).toMatch(
+      new RegExp(
+        `^${ARTICLE}/text.txt: is not valid UTF-8 \\(the first invalid byte is near offset 10[0-3]\\): save it as UTF-8$`,
+      ),
+    );
     expect(editText((bytes) => Buffer.concat([bytes, Buffer.from([0xc3])]))).toMatch(
       /text\.txt: is not valid UTF-8 \(the first invalid byte is near offset \d+\): save it as UTF-8$/,
     );
   });
 
   it('CRLF line endings (the message blamed a prefix or suffix)', () => {
+    let crLine = 0;
     expect(editText((bytes) => Buffer.from(bytes.toString('utf8').replaceAll('\n', '\r\n')))).toBe(
       `${ARTICLE}/text.txt: has CRLF line endings (line 1): save it with LF line endings`,
     );
     expect(
       editText((bytes) => {
-        // A bare CR in line 3, in place of its first space.
+        // A bare CR in place of the first space of the third line that has one.
         const text = bytes.toString('utf8');
-        const third = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
-        const space = text.indexOf(' ', third);
+        const lines = text.split('\n');
+        const line = lines.findIndex((words, i) => i >= 2 && words.includes(' '));
+        const space = lines.slice(0, line).join('\n').length + 1 + (lines[line] ?? '').indexOf(' ');
+        crLine = line + 1;
         return Buffer.from(`${text.slice(0, space)}\r${text.slice(space + 1)}`);
       }),
-    ).toBe(`${ARTICLE}/text.txt: has a carriage return (CR) (line 3): save it with LF line endings`);
+    ).toBe(`${ARTICLE}/text.txt: has a carriage return (CR) (line ${crLine}): save it with LF line endings`);
   });
 });
 

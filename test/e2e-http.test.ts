@@ -1,10 +1,12 @@
 /**
- * The real server, as `npm start` runs it, on a free port: it answers GraphQL over HTTP, serves a
- * self-contained GraphiQL page, reports health, and exits cleanly on SIGTERM.
+ * The real server, as `npm start` runs it, on a free port and the fixture corpus
+ * (CLAIMGRAPH_DATA_DIR): it answers GraphQL over HTTP, serves a self-contained GraphiQL page,
+ * reports health, and exits cleanly on SIGTERM.
  */
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from './helpers.ts';
 
 let server: ChildProcessWithoutNullStreams;
 let url: string;
@@ -12,7 +14,7 @@ let url: string;
 let out = '';
 
 const SERVER = ['dist/server.js'];
-const envWith = (port: string) => ({ ...process.env, PORT: port, HOST: '127.0.0.1' });
+const envWith = (port: string) => ({ ...process.env, PORT: port, HOST: '127.0.0.1', CLAIMGRAPH_DATA_DIR: FIXTURE_DIR });
 
 function start(port: string): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, SERVER, { env: envWith(port) });
@@ -59,7 +61,7 @@ describe('the server over real HTTP', () => {
       body: JSON.stringify({ query: '{ accusations { totalCount } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { accusations: { totalCount: 2 } } });
+    expect(await response.json()).toEqual({ data: { accusations: { totalCount: 3 } } });
   });
 
   it('serves GraphiQL to browsers, with no script or style from another host', async () => {

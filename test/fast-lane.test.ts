@@ -3,25 +3,23 @@
  * learnt a request, it sends Yoga's status, headers and bytes; it never learns what Yoga refused or
  * answered with errors; and a request that differs in a byte or a header is another request.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPERATIONS_DIR, readOperations } from '../bench/operations.ts';
+import { readOperations } from '../scripts/operations.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts';
-import { corpus } from './helpers.ts';
+import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../examples/operations', import.meta.url));
 
-/** Every operation kept in the repository, as the exact body a client sends. */
+/** The operations of examples/ and those written for the fixture, as the exact body a client sends. */
 const operations = [
-  ...readdirSync(EXAMPLES_DIR).map((file) => ({
-    name: `examples/${file}`,
-    body: JSON.stringify({ query: readFileSync(join(EXAMPLES_DIR, file), 'utf8') }),
+  ...readOperations(EXAMPLES_DIR).map(({ name, query }) => ({
+    name: `examples/${name}.graphql`,
+    body: JSON.stringify({ query }),
   })),
-  ...readOperations(OPERATIONS_DIR).map(({ name, body }) => ({ name: `bench/${name}`, body })),
+  ...readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body })),
 ];
 
 const SETTINGS = {
@@ -44,7 +42,7 @@ afterEach(async () => {
 
 async function laneServer(
   env: Record<string, string> = {},
-  data: Corpus = corpus(),
+  data: Corpus = fixtureCorpus(),
   laneCapacity?: { learnt: number; met: number },
 ): Promise<Lane> {
   let yogaRequests = 0;
@@ -140,11 +138,11 @@ describe('what makes a request another request', () => {
     const server = await laneServer();
     const query = 'query Person($id: ID!) { node(id: $id) { ... on Person { name } } }';
     const name = async (id: string) => {
-      const response = await server.post({ query, variables: { id: Buffer.from(`Person:${id}`).toString('base64') } });
+      const response = await server.post({ query, variables: { id: globalId('Person', id) } });
       return ((await response.json()) as { data: { node: { name: string } } }).data.node.name;
     };
-    for (let i = 0; i < 3; i++) expect(await name('vladimir-putin')).toBe('Vladimir Putin');
-    expect(await name('massoud-pezeshkian')).toBe('Massoud Pezeshkian');
+    for (let i = 0; i < 3; i++) expect(await name('anna-varga')).toBe('Anna Varga');
+    expect(await name('tomas-brenner')).toBe('Tomas Brenner');
     expect(server.yogaRequests()).toBe(3);
   });
 
@@ -219,7 +217,7 @@ describe('answers from the lane', () => {
 
   it('without the response cache, are executed afresh: a failing execution goes back to Yoga', async () => {
     let broken = false;
-    const real = corpus();
+    const real = fixtureCorpus();
     const flaky = new Proxy(real, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver);
@@ -253,7 +251,7 @@ describe('answers from the lane', () => {
   });
 
   it('are kept for a bounded number of requests, the oldest forgotten first', async () => {
-    const server = await laneServer({}, corpus(), { learnt: 2, met: 2 });
+    const server = await laneServer({}, fixtureCorpus(), { learnt: 2, met: 2 });
     const request = (n: number) => JSON.stringify({ query: `{ people(first: ${n}) { totalCount } }` });
     const yogaAnswers = async (n: number) => {
       const before = server.yogaRequests();

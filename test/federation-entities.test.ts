@@ -17,17 +17,18 @@ const ENTITIES = /* GraphQL */ `
 
 /** One record of every entity type. */
 const ONE_OF_EACH = [
-  ['Accusation', 'accusation-iran-supplied-drones-and-missiles'],
-  ['Agreement', 'russia-iran-comprehensive-strategic-partnership-agreement'],
-  ['Article', 'a16048bde2f63942'],
-  ['Country', 'iran'],
-  ['Event', 'joint-press-conference'],
-  ['Item', 'explosive-drones'],
-  ['Organization', 'ria-novosti'],
-  ['Person', 'massoud-pezeshkian'],
-  ['Place', 'tehran-city'],
-  ['Provision', 'provision-no-aid-to-aggressor'],
-  ['Quote', 'quote-pezeshkian-horizons'],
+  ['Accusation', 'accusation-sudovia-armed-ostria'],
+  ['Agreement', 'kessel-treaty'],
+  ['Article', 'kessel-treaty-report'],
+  ['Country', 'sudovia'],
+  ['Event', 'kessel-press-conference'],
+  ['Item', 'volunteer-soldiers'],
+  ['Organization', 'estmark-radio'],
+  ['Person', 'tomas-brenner'],
+  ['Place', 'kessel'],
+  ['Provision', 'provision-grain-ships'],
+  ['Quote', 'quote-marten-new-chapter'],
+  ['Statement', 'statement-no-mutual-defence'],
 ] as const;
 
 const representation = (type: string, id: string) => ({ __typename: type, id: globalId(type, id) });
@@ -42,13 +43,13 @@ describe('_entities', () => {
 
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map(({ __typename, id }) => ({ __typename, id }))).toEqual(representations);
-    expect(api.contexts.at(-1)?.loaders.stats).toEqual({ node: { batches: 1, keys: 11 } });
+    expect(api.contexts.at(-1)?.loaders.stats).toEqual({ node: { batches: 1, keys: 12 } });
   });
 
   it('loads every person and country of a gateway fetch in a single batch', async () => {
     const api = client();
-    const people = ['vladimir-putin', 'massoud-pezeshkian', 'abbas-araghchi', 'sergei-lavrov', 'donald-trump'];
-    const countries = ['russia', 'iran', 'ukraine', 'north-korea'];
+    const people = ['petra-holm', 'anna-varga', 'jonas-falk', 'mira-solano', 'tomas-brenner'];
+    const countries = ['ostria', 'norland', 'westerra', 'estmark'];
     const result = await api.run<{ _entities: { name: string }[] }>(ENTITIES, {
       representations: [
         ...people.map((id) => representation('Person', id)),
@@ -57,15 +58,15 @@ describe('_entities', () => {
     });
 
     expect(result.data?._entities.map((entity) => entity.name)).toEqual([
-      'Vladimir Putin',
-      'Massoud Pezeshkian',
-      'Abbas Araghchi',
-      'Sergei Lavrov',
-      'Donald Trump',
-      'Russia',
-      'Iran',
-      'Ukraine',
-      'North Korea',
+      'Petra Holm',
+      'Anna Varga',
+      'Jonas Falk',
+      'Mira Solano',
+      'Tomas Brenner',
+      'Ostria',
+      'Norland',
+      'Westerra',
+      'Estmark',
     ]);
     expect(api.contexts.at(-1)?.loaders.stats).toEqual({ node: { batches: 1, keys: 9 } });
   });
@@ -74,13 +75,13 @@ describe('_entities', () => {
     const result = await client().run(ENTITIES, {
       representations: [
         representation('Person', 'nobody'),
-        { __typename: 'Person', id: globalId('Country', 'iran') },
-        representation('Country', 'iran'),
+        { __typename: 'Person', id: globalId('Country', 'norland') },
+        representation('Country', 'norland'),
       ],
     });
 
     expect(result).toEqual({
-      data: { _entities: [null, null, { __typename: 'Country', id: globalId('Country', 'iran'), name: 'Iran' }] },
+      data: { _entities: [null, null, { __typename: 'Country', id: globalId('Country', 'norland'), name: 'Norland' }] },
     });
   });
 

@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import { createClaimgraph } from '../src/yoga.ts';
 import { createCoverageSubgraph } from './federation/coverage-subgraph.ts';
-import { corpus, globalId, searchFor } from './helpers.ts';
+import { fixtureCorpus, globalId, searchFor } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
 
 /** What claimgraph executed: the `_entities` representations of each request, and its context. */
@@ -33,8 +33,8 @@ beforeAll(async () => {
   expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
 
   const claimgraph = createClaimgraph({
-    corpus: corpus(),
-    search: searchFor(corpus()),
+    corpus: fixtureCorpus(),
+    search: searchFor(fixtureCorpus()),
     config: loadConfig({}),
     plugins: [
       {
@@ -97,9 +97,9 @@ describe('claimgraph behind an Apollo gateway', () => {
       data: {
         people: {
           nodes: [
-            { name: 'Vladimir Putin', coverage: { headlines: 41, outlets: ['RIA Novosti', 'TASS'] } },
-            { name: 'Massoud Pezeshkian', coverage: { headlines: 17, outlets: ['IRNA'] } },
-            { name: 'Bashar al-Assad', coverage: null },
+            { name: 'Anna Varga', coverage: { headlines: 41, outlets: ['Kessel Courier', 'Harbour Wire'] } },
+            { name: 'Tomas Brenner', coverage: { headlines: 17, outlets: ['Kessel Courier'] } },
+            { name: 'Ilse Marten', coverage: null },
           ],
         },
       },
@@ -107,9 +107,9 @@ describe('claimgraph behind an Apollo gateway', () => {
     // One fetch from the coverage subgraph for the whole list.
     expect(coverage.representations).toEqual([
       [
-        { __typename: 'Person', id: globalId('Person', 'vladimir-putin') },
-        { __typename: 'Person', id: globalId('Person', 'massoud-pezeshkian') },
-        { __typename: 'Person', id: globalId('Person', 'bashar-al-assad') },
+        { __typename: 'Person', id: globalId('Person', 'anna-varga') },
+        { __typename: 'Person', id: globalId('Person', 'tomas-brenner') },
+        { __typename: 'Person', id: globalId('Person', 'ilse-marten') },
       ],
     ]);
   });
@@ -126,7 +126,7 @@ describe('claimgraph behind an Apollo gateway', () => {
     `);
 
     expect(result).toEqual({
-      data: { accusations: { nodes: [{ accused: [{ actor: { name: 'Iran', coverage: { headlines: 29 } } }] }] } },
+      data: { accusations: { nodes: [{ accused: [{ actor: { name: 'Sudovia', coverage: { headlines: 29 } } }] }] } },
     });
   });
 
@@ -145,15 +145,15 @@ describe('claimgraph behind an Apollo gateway', () => {
     expect(result).toMatchObject({
       data: {
         mostCoveredPeople: [
-          { name: 'Vladimir Putin', coverage: { headlines: 41 }, quotes: { totalCount: 4 } },
-          { name: 'Massoud Pezeshkian', coverage: { headlines: 17 }, quotes: { totalCount: 4 } },
+          { name: 'Anna Varga', coverage: { headlines: 41 }, quotes: { totalCount: 3 } },
+          { name: 'Tomas Brenner', coverage: { headlines: 17 }, quotes: { totalCount: 1 } },
         ],
       },
     });
     expect(claimgraphRequests.map((request) => request.representations)).toEqual([
       [
-        { __typename: 'Person', id: globalId('Person', 'vladimir-putin') },
-        { __typename: 'Person', id: globalId('Person', 'massoud-pezeshkian') },
+        { __typename: 'Person', id: globalId('Person', 'anna-varga') },
+        { __typename: 'Person', id: globalId('Person', 'tomas-brenner') },
       ],
     ]);
     expect(claimgraphRequests[0]?.context.loaders.stats).toEqual({

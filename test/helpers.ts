@@ -1,21 +1,47 @@
 /**
- * Test helpers: one corpus loaded from data/, and a way to run operations through the real server
- * in-process with `yoga.fetch`, observing the per-request context when a test needs to.
+ * Test helpers: the two corpora, each loaded once per test file (the fixture written for the tests,
+ * test/fixtures/corpus, and the real article under data/), and a way to run operations through the
+ * real server in-process with `yoga.fetch`, observing the per-request context when a test needs to.
+ * Behaviour tests run on the fixture; only the suite under test/article/ reads the article.
  */
+import { fileURLToPath } from 'node:url';
 import type { ExecutionResult } from 'graphql';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { loadCorpus } from '../src/data/load.ts';
+import { DEFAULT_DATA_DIR } from '../src/paths.ts';
 import { SearchIndex } from '../src/search/search.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
 
-let shared: Corpus | undefined;
+/** The corpus written for the tests (test/fixtures/README.md says what it holds). */
+export const FIXTURE_DIR = fileURLToPath(new URL('./fixtures/corpus', import.meta.url));
 
-/** The real corpus, loaded once per test file. */
-export function corpus(): Corpus {
-  shared ??= loadCorpus();
-  return shared;
+/**
+ * Operations written for the fixture (test/fixtures/operations), with variables that name its
+ * records: read them with `readOperations` (scripts/operations.ts).
+ */
+export const FIXTURE_OPERATIONS_DIR = fileURLToPath(new URL('./fixtures/operations', import.meta.url));
+
+const loaded = new Map<string, Corpus>();
+
+function loadedOnce(dir: string): Corpus {
+  let corpus = loaded.get(dir);
+  if (!corpus) {
+    corpus = loadCorpus(dir);
+    loaded.set(dir, corpus);
+  }
+  return corpus;
+}
+
+/** The fixture corpus (test/fixtures/corpus): three short invented articles. */
+export function fixtureCorpus(): Corpus {
+  return loadedOnce(FIXTURE_DIR);
+}
+
+/** The real corpus under data/: only the article suite (test/article/) checks its facts. */
+export function articleCorpus(): Corpus {
+  return loadedOnce(DEFAULT_DATA_DIR);
 }
 
 const indexes = new WeakMap<Corpus, SearchIndex>();
@@ -47,7 +73,7 @@ export function withCost(cost: number): Config {
   return { ...config, limits: { ...config.limits, cost } };
 }
 
-export function client(data: Corpus = corpus(), config: Config = loadConfig({})): Client {
+export function client(data: Corpus = fixtureCorpus(), config: Config = loadConfig({})): Client {
   const contexts: Context[] = [];
   const yoga = createClaimgraphYoga({
     corpus: data,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry } from '../src/plugins/observability.ts';
 import type { TrustedOperation } from '../src/plugins/security.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, searchFor } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
@@ -205,7 +205,7 @@ describe('trusted operations only', () => {
 
 describe('errors in production', () => {
   /** A corpus whose every lookup fails the way a bug would, with internals in the message. */
-  const broken = new Proxy(corpus(), {
+  const broken = new Proxy(fixtureCorpus(), {
     get(target, property, receiver) {
       if (property === 'all' || property === 'related') {
         return () => {
@@ -221,7 +221,7 @@ describe('errors in production', () => {
     const log = (entry: LogEntry) => void entries.push(entry);
     const server = await serve({
       corpus: broken,
-      search: searchFor(corpus()),
+      search: searchFor(fixtureCorpus()),
       config: configFrom({ NODE_ENV: 'production' }),
       log,
     });
@@ -251,7 +251,7 @@ describe('errors in production', () => {
   it('keep the original message in development, where it helps', async () => {
     const server = await serve({
       corpus: broken,
-      search: searchFor(corpus()),
+      search: searchFor(fixtureCorpus()),
       config: configFrom({ NODE_ENV: 'development' }),
       log: () => {},
     });

@@ -6,7 +6,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
 import { createClaimgraph, type YogaOptions } from '../src/yoga.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, searchFor } from './helpers.ts';
 
 export interface Listening {
   /** The server's origin, e.g. `http://127.0.0.1:41234`. */
@@ -40,9 +40,12 @@ export function configFrom(env: Record<string, string> = {}) {
   return loadConfig(env);
 }
 
-/** claimgraph itself, over real HTTP, with the request listener the server (src/server.ts) serves. */
+/**
+ * claimgraph itself, over real HTTP, with the request listener the server (src/server.ts) serves,
+ * over the fixture corpus unless told otherwise.
+ */
 export async function serve(options: Partial<YogaOptions> = {}): Promise<TestServer> {
-  const data = options.corpus ?? corpus();
+  const data = options.corpus ?? fixtureCorpus();
   const { listener } = createClaimgraph({
     corpus: data,
     search: options.search ?? searchFor(data),

@@ -8,11 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, globalId, searchFor } from './helpers.ts';
 import { configFrom } from './http.ts';
 
 function yogaWith(env: Record<string, string> = {}) {
-  const yoga = createClaimgraphYoga({ corpus: corpus(), search: searchFor(corpus()), config: configFrom(env) });
+  const yoga = createClaimgraphYoga({
+    corpus: fixtureCorpus(),
+    search: searchFor(fixtureCorpus()),
+    config: configFrom(env),
+  });
   return async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
@@ -32,9 +36,12 @@ describe('limits', () => {
     const run = yogaWith();
     // node(1) > Person fragment(2) > accusationsMade(3) > nodes(4) > accused(5) > actor(6) > fragment(7) >
     // accusationsMade(8) > nodes(9) > act(10)
-    const ten = `{ node(id: "UGVyc29uOnB1dGlu") { ... on Person { accusationsMade(first: 1) { nodes {
+    // Ilse Marten, of the fixture, made an accusation: the ten levels resolve.
+    const ten = `{ node(id: "${globalId('Person', 'ilse-marten')}") { ... on Person { accusationsMade(first: 1) { nodes {
       accused { actor { ... on Person { accusationsMade(first: 1) { nodes { act } } } } } } } } } }`;
-    expect((await run(ten)).codes).toEqual([]);
+    const passed = await run(ten);
+    expect(passed.codes).toEqual([]);
+    expect(passed.body.data).toEqual({ node: { accusationsMade: { nodes: [{ accused: [{ actor: {} }] }] } } });
     const eleven = ten.replace('nodes { act }', 'nodes { evidence { exact } }');
     const result = await run(eleven);
     expect(result.status).toBe(400);

@@ -3,8 +3,9 @@ import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { loadConfig } from '../src/config.ts';
 import type { Context } from '../src/context.ts';
+import type { Corpus } from '../src/data/corpus.ts';
 import { createClaimgraph } from '../src/yoga.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, searchFor } from './helpers.ts';
 import { type Listening, listen } from './http.ts';
 
 export interface LiveServer extends Listening {
@@ -14,7 +15,16 @@ export interface LiveServer extends Listening {
   executed: (string | null)[];
 }
 
-export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<LiveServer> {
+export interface LiveOptions {
+  /** The fixture corpus unless told otherwise. */
+  corpus?: Corpus;
+  plugins?: Plugin<Context>[];
+}
+
+export async function startClaimgraph({
+  corpus = fixtureCorpus(),
+  plugins = [],
+}: LiveOptions = {}): Promise<LiveServer> {
   const executed: (string | null)[] = [];
   const count: Plugin<Context> = {
     onExecute: ({ args }) => {
@@ -24,8 +34,8 @@ export async function startClaimgraph(plugins: Plugin<Context>[] = []): Promise<
   };
   // Settings from no variables at all: the tests do not depend on the shell's environment.
   const { yoga, listener } = createClaimgraph({
-    corpus: corpus(),
-    search: searchFor(corpus()),
+    corpus,
+    search: searchFor(corpus),
     config: loadConfig({}),
     plugins: [count, ...plugins],
   });

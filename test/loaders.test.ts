@@ -3,11 +3,11 @@
  * loader per level of the query, never one call per item.
  */
 import { describe, expect, it } from 'vitest';
-import { client, corpus, withCost } from './helpers.ts';
+import { client, fixtureCorpus, withCost } from './helpers.ts';
 
 describe('per-request DataLoaders', () => {
   it('make one batch per relation and one per level for records, however many items', async () => {
-    const api = client(corpus(), withCost(1_000_000));
+    const api = client(fixtureCorpus(), withCost(1_000_000));
     const { data, errors } = await api.run<{ people: { nodes: { quotes: { nodes: unknown[] } }[] } }>(`{
       people(first: 100) {
         nodes {
@@ -19,15 +19,17 @@ describe('per-request DataLoaders', () => {
     }`);
     expect(errors).toBeUndefined();
     const quotes = data?.people.nodes.flatMap((person) => person.quotes.nodes) ?? [];
-    expect(quotes.length).toBe(12);
+    expect(quotes.length).toBe(10);
     const stats = api.contexts.at(-1)?.loaders.stats;
-    // Seven people: one batch each for their quotes and their agreements, seven keys in each.
+    // The fixture's seven people: one batch each for their quotes and their agreements, seven keys
+    // in each.
     expect(stats?.quotesBySpeaker).toEqual({ batches: 1, keys: 7 });
     expect(stats?.agreementsBySignatory).toEqual({ batches: 1, keys: 7 });
-    // Twelve speakers and the parties of the signed agreements load in one batch of distinct ids.
-    expect(stats?.node).toEqual({ batches: 1, keys: 5 });
-    // The parties (Russia, Iran) of the one agreement signed twice: one batch, two keys.
-    expect(stats?.accusationsByAccuser).toEqual({ batches: 1, keys: 2 });
+    // The speakers of ten quotes (the seven people) and the parties of the signed agreements (four
+    // countries) load in one batch of distinct ids.
+    expect(stats?.node).toEqual({ batches: 1, keys: 11 });
+    // The parties of the two agreements, each signed by two people: one batch, four keys.
+    expect(stats?.accusationsByAccuser).toEqual({ batches: 1, keys: 4 });
   });
 
   it('are fresh for every request: nothing is cached across requests', async () => {

@@ -3,38 +3,43 @@
  * and served as the words the files give; sentences are found on first use, as the segmenter
  * finds them; evidence is placed through a k-gram index that agrees with a plain scan of the text;
  * the search index (built in a worker from the files) indexes what the records hold, in their
- * order; and a reference may point to a record of a later article.
+ * order; and a reference may point to a record of a later article. All on the fixture corpus
+ * (test/fixtures/corpus), whose three articles hold every kind of record.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { generateCorpus } from '../bench/generate.ts';
 import type { Corpus } from '../src/data/corpus.ts';
 import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { loadCorpus } from '../src/data/load.ts';
 import type { NodeRecord } from '../src/data/records.ts';
-import { DEFAULT_DATA_DIR } from '../src/paths.ts';
 import { searchDocuments } from '../src/search/documents.ts';
 import { buildIndex, SEARCH_OPTIONS } from '../src/search/minisearch.ts';
 import { searchOrder } from '../src/search/order.ts';
 import { SearchIndex } from '../src/search/search.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { FIXTURE_DIR, fixtureCorpus, searchFor } from './helpers.ts';
 
-const ARTICLE = join(DEFAULT_DATA_DIR, 'articles/a16048bde2f63942');
-const text = readFileSync(join(ARTICLE, 'text.txt'), 'utf8');
+const ARTICLES = join(FIXTURE_DIR, 'articles');
+/** The fixture's articles, in the order the loader reads them. */
+const articleDirs = readdirSync(ARTICLES)
+  .sort()
+  .map((name) => join(ARTICLES, name));
+/** The text of the fixture's Kessel Treaty article, some 1,400 characters with curly quotes and dashes. */
+const text = readFileSync(join(ARTICLES, 'kessel-treaty-report/text.txt'), 'utf8');
 const dirs: string[] = [];
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A generated corpus of the real article and a few synthetic ones, in a temporary folder. */
-function smallCorpus(): string {
+/** A copy of the fixture without its last article: files that no longer match the corpus loaded from the fixture. */
+function fixtureWithoutLastArticle(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-loading-'));
   dirs.push(dir);
-  generateCorpus(dir, 3, 7);
+  cpSync(FIXTURE_DIR, dir, { recursive: true });
+  rmSync(join(dir, 'articles', readdirSync(ARTICLES).sort().at(-1) as string), { recursive: true });
   return dir;
 }
 
@@ -56,9 +61,14 @@ function evidenceIn(value: unknown, into: { exact: string; prefix: string | null
 
 describe('evidence kept as offsets', () => {
   it('serves exactly the words, prefixes and suffixes the files give', () => {
-    const fromFiles = readdirSync(ARTICLE)
-      .filter((file) => file.endsWith('.json'))
-      .flatMap((file) => evidenceIn(JSON.parse(readFileSync(join(ARTICLE, file), 'utf8'))));
+    const fromFiles = articleDirs.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.json'))
+        .flatMap((file) => evidenceIn(JSON.parse(readFileSync(join(dir, file), 'utf8')))),
+    );
+    // Evidence with a prefix or a suffix, which the loader keeps as lengths.
+    expect(fromFiles.filter((e) => e.prefix !== null).length).toBeGreaterThan(0);
+    expect(fromFiles.filter((e) => e.suffix !== null).length).toBeGreaterThan(0);
     // Every record's evidence, read through the fields the schema exposes.
     const served: { exact: string; prefix: string | null; suffix: string | null }[] = [];
     const walk = (value: unknown): void => {
@@ -70,7 +80,7 @@ describe('evidence kept as offsets', () => {
         } else for (const item of Object.values(value)) walk(item);
       }
     };
-    const data = corpus();
+    const data = fixtureCorpus();
     for (const record of data.records()) {
       walk(record);
       walk(data.mentions(record.id));
@@ -83,9 +93,10 @@ describe('evidence kept as offsets', () => {
 
 describe('article texts kept as their UTF-8 bytes', () => {
   it('serve the text the file gives, before and after the evidence is placed', () => {
-    const data = loadCorpus();
+    const data = loadCorpus(FIXTURE_DIR);
+    expect(data.all('Article')).toHaveLength(articleDirs.length);
     for (const article of data.all('Article')) {
-      const fromFile = readFileSync(join(DEFAULT_DATA_DIR, article.textFile), 'utf8');
+      const fromFile = readFileSync(join(FIXTURE_DIR, article.textFile), 'utf8');
       expect(article.text).toBe(fromFile);
       expect(article.length).toBe(fromFile.length);
     }
@@ -132,14 +143,19 @@ describe('sentences found on first use', () => {
   it('are not computed while evidence is placed, only when a sentence is asked for', () => {
     const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
     try {
-      const data = loadCorpus();
+      const data = loadCorpus(FIXTURE_DIR);
       expect(segment).not.toHaveBeenCalled();
       const [quote] = data.all('Quote');
       expect(quote?.words.sentence.text).toContain(quote?.words.exact);
       expect(segment).toHaveBeenCalledTimes(1);
-      // Found once per article, then kept.
-      for (const other of data.all('Quote')) expect(other.words.sentence.start).toBeLessThanOrEqual(other.words.start);
-      expect(segment).toHaveBeenCalledTimes(1);
+      // Found once per article, then kept: every article of the fixture has quotes.
+      const quoted = new Set(data.all('Quote').map((other) => other.article));
+      expect(quoted.size).toBe(articleDirs.length);
+      for (let round = 0; round < 2; round++) {
+        for (const other of data.all('Quote'))
+          expect(other.words.sentence.start).toBeLessThanOrEqual(other.words.start);
+        expect(segment).toHaveBeenCalledTimes(quoted.size);
+      }
     } finally {
       segment.mockRestore();
     }
@@ -227,47 +243,49 @@ describe('the search index, built from the files in a worker', () => {
           return { id, name: record.act, text: words(record.evidence) };
         case 'Quote':
           return { id, name: record.words.exact, text: words(record.evidence) };
+        case 'Statement':
+          return { id, name: record.predicate.toLowerCase().replaceAll('_', ' '), text: words(record.evidence) };
       }
     };
     return records.map(document);
   }
 
   it('indexes what the records hold, articles first, then entities, then claims article by article', () => {
-    for (const dir of [DEFAULT_DATA_DIR, smallCorpus()]) {
-      const data = loadCorpus(dir);
-      const records = searchOrder(data);
-      const articles = data.all('Article');
-      const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
-        data.all(kind),
-      );
-      const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
-      expect(records).toEqual([...articles, ...entities, ...claims]);
-      // Every record once: a document's id, its position, names one record.
-      expect(new Set(records.map((record) => record.id)).size).toBe([...data.records()].length);
-      expect([...searchDocuments(dir)]).toEqual(fromRecords(data, records));
-    }
+    const data = loadCorpus(FIXTURE_DIR);
+    const records = searchOrder(data);
+    const articles = data.all('Article');
+    expect(articles.length).toBeGreaterThan(1);
+    const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
+      data.all(kind),
+    );
+    const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
+    expect(records).toEqual([...articles, ...entities, ...claims]);
+    // Every record once: a document's id, its position, names one record.
+    expect(new Set(records.map((record) => record.id)).size).toBe([...data.records()].length);
+    expect([...searchDocuments(FIXTURE_DIR)]).toEqual(fromRecords(data, records));
   });
 
   it('turns each hit back into the record it was built from', async () => {
-    const dir = smallCorpus();
-    const data = loadCorpus(dir);
+    const data = fixtureCorpus();
     const index = searchFor(data);
     await index.ready;
-    // A claim of the last article, found by the words of its name, lies far into the order.
+    // A claim of the last article, found by the words of its name, lies at the end of the order.
     const last = data.all('Article').at(-1) as NodeRecord;
     const quote = data.related('claimsByArticle', last.id).find((claim) => claim.kind === 'Quote');
-    if (quote?.kind !== 'Quote') throw new Error('the generated corpus has a quote in every article');
+    if (quote?.kind !== 'Quote') throw new Error('every article of the fixture has a quote');
     const hits = await index.search(quote.words.exact);
     expect(hits.map((hit) => hit.record)).toContain(quote);
     for (const { record } of hits) expect(data.get(record.id)).toBe(record);
   });
 
   it('keeps the scores of a plain MiniSearch index once trimmed', () => {
-    const documents = [...searchDocuments(smallCorpus())];
+    const documents = [...searchDocuments(FIXTURE_DIR)];
     const plain = new MiniSearch(SEARCH_OPTIONS);
     plain.addAll(documents);
     const trimmed = buildIndex(documents);
-    for (const query of ['drones', 'Pezeshkian', 'Pezeshkyan', 'supplying missiles', 'minister venlo']) {
+    // A word, a name, a misspelt name (fuzzy), two words of one claim, two words of one title.
+    for (const query of ['drones', 'Brenner', 'Brener', 'supplying missiles', 'minister estmark']) {
+      expect(plain.search(query).length, query).toBeGreaterThan(0);
       expect(trimmed.search(query)).toEqual(plain.search(query));
     }
   });
@@ -275,8 +293,8 @@ describe('the search index, built from the files in a worker', () => {
   it('fails, and fails every search, when the files no longer hold one document per record', async () => {
     // The worker reads the files after the loader: built from other files than the corpus's
     // records, its positions would name the wrong records, so it is refused.
-    const data = loadCorpus();
-    const index = new SearchIndex(data, smallCorpus());
+    const data = loadCorpus(FIXTURE_DIR);
+    const index = new SearchIndex(data, fixtureWithoutLastArticle());
     try {
       const records = searchOrder(data).length;
       await expect(index.ready).rejects.toThrow(new RegExp(`search index: \\d+ documents for ${records} records`));
@@ -287,7 +305,7 @@ describe('the search index, built from the files in a worker', () => {
   });
 
   it('answers a search made before it is built, once it is built', async () => {
-    const index = new SearchIndex(loadCorpus());
+    const index = new SearchIndex(loadCorpus(FIXTURE_DIR));
     try {
       const early = index.search('drones');
       await index.ready;
@@ -302,15 +320,18 @@ describe('the search index, built from the files in a worker', () => {
 
 describe('references', () => {
   it('may point to a record of a later article', () => {
-    const dir = smallCorpus();
-    const articles = readdirSync(join(dir, 'articles')).sort();
-    const [first, last] = [articles[0], articles.at(-1)] as [string, string];
-    const later = JSON.parse(readFileSync(join(dir, 'articles', last, 'events.json'), 'utf8'))[0].id as string;
-    const quotesFile = join(dir, 'articles', first, 'quotes.json');
-    const quotes = JSON.parse(readFileSync(quotesFile, 'utf8'));
-    quotes[0].event = later;
-    writeFileSync(quotesFile, JSON.stringify(quotes));
-    const data = loadCorpus(dir);
-    expect(data.related('quotesByEvent', later).map((quote) => quote.id)).toEqual([quotes[0].id]);
+    // The fixture's first article quotes Anna Varga on the Kessel Treaty and one of its provisions,
+    // which the second article records.
+    const data = loadCorpus(FIXTURE_DIR);
+    const order = data.all('Article').map((article) => article.id);
+    const quote = data.get('quote-varga-already-working');
+    if (quote?.kind !== 'Quote') throw new Error('the fixture has quote-varga-already-working');
+    for (const later of ['kessel-treaty', 'provision-joint-patrols']) {
+      const record = data.get(later);
+      if (record?.kind !== 'Agreement' && record?.kind !== 'Provision') throw new Error(`the fixture has ${later}`);
+      expect(order.indexOf(record.article)).toBeGreaterThan(order.indexOf(quote.article));
+      expect(quote.about.map((role) => role.ref)).toContain(later);
+      expect(data.related('quotesByTopic', later)).toContain(quote);
+    }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The real server process, `node dist/server.js` as `npm start` runs it (vitest's global setup
- * builds dist/), on 127.0.0.1 and a free port, for the tests of what only a process shows: time
- * bounds on sockets, the drain on SIGTERM, refusing to start.
+ * builds dist/), on 127.0.0.1 and a free port and the fixture corpus (CLAIMGRAPH_DATA_DIR), for
+ * the tests of what only a process shows: time bounds on sockets, the drain on SIGTERM, refusing
+ * to start.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { FIXTURE_DIR } from './helpers.ts';
 
 const root = new URL('..', import.meta.url);
 
@@ -31,7 +33,7 @@ export function startServer(env: Record<string, string> = {}, { waitForSearch = 
   const settings = { ...(ownMetricsPort && { CLAIMGRAPH_METRICS_PORT: '0' }), ...env };
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...settings },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_DATA_DIR: FIXTURE_DIR, ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -66,7 +68,7 @@ export function startServer(env: Record<string, string> = {}, { waitForSearch = 
 export function refusal(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
   const result = spawnSync(process.execPath, ['dist/server.js'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_DATA_DIR: FIXTURE_DIR, ...env },
     encoding: 'utf8',
     timeout: 15_000,
   });

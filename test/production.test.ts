@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 import { createClaimgraph } from '../src/yoga.ts';
-import { corpus, searchFor } from './helpers.ts';
+import { fixtureCorpus, searchFor } from './helpers.ts';
 import { configFrom, listen, serve } from './http.ts';
 import { refusal, startServer } from './process.ts';
 
@@ -220,7 +220,7 @@ describe('/metrics', () => {
   });
 
   it('…and on a port of its own', async () => {
-    const data = corpus();
+    const data = fixtureCorpus();
     const { metricsListener } = createClaimgraph({
       corpus: data,
       search: searchFor(data),

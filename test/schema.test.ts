@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { type GraphQLNamedType, isInterfaceType, isObjectType } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.ts';
 
 const run = promisify(execFile);
@@ -27,20 +30,51 @@ describe('the schema', () => {
 });
 
 describe('the type files', () => {
-  const dir = new URL('../src/schema/', import.meta.url);
-  const files = readdirSync(dir).filter((file) => file.endsWith('.ts'));
-  const printed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+  const root = new URL('..', import.meta.url);
+  const files = readdirSync(new URL('src/schema/', root)).filter((file) => file.endsWith('.ts'));
+  const printed = readFileSync(new URL('schema.graphql', root), 'utf8');
+  /** src/ compiled file by file (no bundle: the modules and their import order stay the sources'). */
+  let compiled: string;
+
+  beforeAll(async () => {
+    // Inside node_modules/.cache, so that the compiled files resolve the project's packages.
+    const cache = fileURLToPath(new URL('node_modules/.cache/', root));
+    mkdirSync(cache, { recursive: true });
+    compiled = mkdtempSync(join(cache, 'claimgraph-schema-order-'));
+    const project = join(compiled, 'tsconfig.json');
+    const base = relative(compiled, fileURLToPath(root));
+    writeFileSync(
+      project,
+      JSON.stringify({
+        extends: join(base, 'tsconfig.json'),
+        include: [join(base, 'src')],
+        compilerOptions: {
+          noEmit: false,
+          noCheck: true,
+          rewriteRelativeImportExtensions: true,
+          rootDir: base,
+          outDir: '.',
+        },
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    await run(process.execPath, [tsc, '--project', project], { cwd: root });
+  }, 120_000);
+  afterAll(() => rmSync(compiled, { recursive: true, force: true }));
 
   // Each in a fresh process: a module evaluated earlier by another test would hide the fault.
-  it.concurrent.for(files)('build the whole schema when %s is imported first', async (file, { expect }) => {
-    const script = `
-      await import('./src/schema/${file}');
-      const { schema } = await import('./src/schema/index.ts');
-      const { printSortedSubgraphSchema } = await import('./src/schema/print.ts');
+  it.concurrent.for(files)(
+    'build the whole schema when %s is imported first',
+    { timeout: 60_000 },
+    async (file, { expect }) => {
+      const at = (path: string) => JSON.stringify(pathToFileURL(join(compiled, path)).href);
+      const script = `
+      await import(${at(`src/schema/${file.replace(/\.ts$/, '.js')}`)});
+      const { schema } = await import(${at('src/schema/index.js')});
+      const { printSortedSubgraphSchema } = await import(${at('src/schema/print.js')});
       process.stdout.write(printSortedSubgraphSchema(schema));`;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: new URL('..', import.meta.url),
-    });
-    expect(stdout).toBe(printed);
-  });
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+      expect(stdout).toBe(printed);
+    },
+  );
 });

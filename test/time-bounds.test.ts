@@ -9,7 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../src/search/search.ts';
-import { corpus } from './helpers.ts';
+import { fixtureCorpus } from './helpers.ts';
 import { configFrom, serve } from './http.ts';
 import { type ServerProcess, startServer } from './process.ts';
 
@@ -154,7 +154,7 @@ describe('the connection cap', () => {
 
 describe('the execution timeout', () => {
   it('CLAIMGRAPH_EXECUTION_TIMEOUT_MS=50: a search waiting for an index still being built is answered 503 OPERATION_TIMEOUT', async () => {
-    const data = corpus();
+    const data = fixtureCorpus();
     const query = '{ search(query: "drones", first: 1) { totalCount } }';
     // A first server in this process runs the search once, so that the second one's first
     // request is not slowed by code being loaded and compiled for the first time.

@@ -10,7 +10,8 @@ export const possibleTypes: Record<string, string[]> = {
     "Agreement",
     "Event",
     "Provision",
-    "Quote"
+    "Quote",
+    "Statement"
   ],
   "Entity": [
     "Country",
@@ -34,7 +35,8 @@ export const possibleTypes: Record<string, string[]> = {
     "Person",
     "Place",
     "Provision",
-    "Quote"
+    "Quote",
+    "Statement"
   ],
   "Subject": [
     "Accusation",
@@ -47,6 +49,7 @@ export const possibleTypes: Record<string, string[]> = {
     "Person",
     "Place",
     "Provision",
-    "Quote"
+    "Quote",
+    "Statement"
   ]
 };

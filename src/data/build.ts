@@ -14,6 +14,7 @@ import type {
   EvidenceFile,
   MentionFile,
   QuoteFile,
+  StatementFile,
 } from './files.ts';
 import type { IdRegistry } from './ids.ts';
 import { recordLabel } from './read.ts';
@@ -27,10 +28,16 @@ import {
   type Kind,
   LOCATION_KINDS,
   type Mention,
+  type Modality,
   NODE_KINDS,
+  type NodeRecord,
+  type Predicate,
   type ProvisionRecord,
   type QuoteRecord,
   type Role,
+  STATEMENT_ROLES,
+  type StatementRecord,
+  type StatementRole,
 } from './records.ts';
 
 /**
@@ -172,31 +179,40 @@ export function mention(file: MentionFile, articleId: string, read: RecordReader
     titles: file.titles.map((title, i) => ({
       title: strings.intern(title.title),
       evidence: read.evidences(title.evidence, `titles[${i}].evidence`),
+      relatedTo: read.roles(title.relatedTo, `titles[${i}].relatedTo`, NODE_KINDS),
     })),
   };
 }
 
 export function event(file: EventFile, articleId: string, read: RecordReader): EventRecord {
   const { strings } = read;
-  const record: EventRecord = {
+  if (file.partOf?.ref === file.id) throw read.error('partOf.ref', 'an event cannot be part of itself');
+  return {
     kind: 'Event',
     id: file.id,
     article: articleId,
     eventKind: strings.intern(file.kind),
     name: file.name,
-    date: {
-      precision: strings.intern(file.date.precision),
-      start: strings.intern(file.date.start),
-      end: strings.internOrNull(file.date.end),
-      phrase: read.evidence(file.date.phrase, 'date.phrase'),
-      resolution: strings.intern(file.date.resolution),
-    },
+    date: date(file.date, 'date', read),
     place: file.place ? read.role(file.place, 'place', LOCATION_KINDS) : null,
     participants: read.roles(file.participants, 'participants', ACTOR_KINDS),
+    about: read.roles(file.about, 'about', NODE_KINDS),
+    partOf: file.partOf ? read.role(file.partOf, 'partOf', ['Event']) : null,
     evidence: read.evidences(file.evidence, 'evidence'),
   };
-  read.checkDate(file.date, 'date');
-  return record;
+}
+
+/** A date of an event or a statement, checked against its precision. */
+function date(file: DateFile, field: string, read: RecordReader): EventRecord['date'] {
+  const { strings } = read;
+  read.checkDate(file, field);
+  return {
+    precision: strings.intern(file.precision),
+    start: strings.intern(file.start),
+    end: strings.internOrNull(file.end),
+    phrase: read.evidence(file.phrase, `${field}.phrase`),
+    resolution: strings.intern(file.resolution),
+  };
 }
 
 /** An agreement, then its provisions, in the order the file gives them. */
@@ -212,6 +228,7 @@ export function agreement(
     id: file.id,
     article: articleId,
     name: file.name,
+    nameEvidence: file.nameEvidence ? agreementName(file, read) : null,
     parties: read.roles(file.parties, 'parties', ACTOR_KINDS),
     signatories: read.roles(file.signatories, 'signatories', ['Person']),
     event: strings.internOrNull(file.event),
@@ -237,6 +254,15 @@ export function agreement(
     }),
   );
   return [record, ...provisions];
+}
+
+/** Where the article gives an agreement's name: the words must be the name. */
+function agreementName(file: AgreementFile, read: RecordReader) {
+  const evidence = read.evidence(file.nameEvidence as EvidenceFile, 'nameEvidence');
+  if (evidence.exact !== file.name) {
+    throw read.error('nameEvidence', `${JSON.stringify(evidence.exact)} is not the name ${JSON.stringify(file.name)}`);
+  }
+  return evidence;
 }
 
 export function accusation(file: AccusationFile, articleId: string, read: RecordReader): AccusationRecord {
@@ -275,6 +301,84 @@ export function quote(file: QuoteFile, articleId: string, read: RecordReader): Q
     },
     about: read.roles(file.about, 'about', NODE_KINDS),
     event: strings.internOrNull(file.event),
+    evidence: read.evidences(file.evidence, 'evidence'),
+  };
+}
+
+/** The modality a predicate that names an act of speech gives what it says: a promise is promised. */
+const IMPLIED_MODALITY: Partial<Record<Predicate, Modality>> = {
+  PROMISE: 'PROMISED',
+  CALL_FOR: 'CALLED_FOR',
+  HOPE_FOR: 'HOPED',
+};
+
+/**
+ * The quotes that carry a statement are its speakers' words, in its article: checked once the
+ * article's quotes are built.
+ */
+export function checkAttribution(
+  statement: StatementRecord,
+  get: (id: string) => NodeRecord | undefined,
+  read: RecordReader,
+): void {
+  for (const [i, id] of statement.attribution?.quotes.entries() ?? []) {
+    const quote = get(id);
+    if (quote?.kind !== 'Quote' || quote.article !== statement.article) {
+      throw read.error(`attribution.quotes[${i}]`, `${JSON.stringify(id)} is not a quote of this article`);
+    }
+    if (!statement.attribution?.speakers.some((speaker) => speaker.ref === quote.speaker.ref)) {
+      throw read.error(
+        `attribution.quotes[${i}]`,
+        `${JSON.stringify(id)} is not the words of a speaker of the statement`,
+      );
+    }
+  }
+}
+
+/**
+ * A statement: its roles read in the order of STATEMENT_ROLES, each value checked to name a
+ * record of a kind the role takes; a statement names at least one value. The quotes that carry
+ * it are checked once the article's quotes are built (`checkAttribution`).
+ */
+export function statement(file: StatementFile, articleId: string, read: RecordReader): StatementRecord {
+  const { strings } = read;
+  const roles: StatementRole[] = [];
+  for (const [field, { role, kinds }] of Object.entries(STATEMENT_ROLES) as [
+    keyof typeof STATEMENT_ROLES,
+    (typeof STATEMENT_ROLES)[keyof typeof STATEMENT_ROLES],
+  ][]) {
+    for (const [i, value] of file[field].entries()) {
+      if (value.ref !== undefined) read.check(value.ref, kinds, `${field}[${i}].ref`);
+      roles.push({
+        role,
+        ref: strings.internOrNull(value.ref),
+        evidence: read.evidences(value.evidence, `${field}[${i}].evidence`),
+      });
+    }
+  }
+  if (roles.length === 0) throw read.error(undefined, 'a statement names at least one subject, object or other role');
+  const implied = IMPLIED_MODALITY[file.predicate];
+  if (implied !== undefined && file.modality !== implied) {
+    throw read.error('modality', `a ${file.predicate} statement has modality ${implied}`);
+  }
+  const attribution = file.attribution;
+  for (const [i, quote] of attribution?.quotes.entries() ?? [])
+    read.check(quote, ['Quote'], `attribution.quotes[${i}]`);
+  return {
+    kind: 'Statement',
+    id: file.id,
+    article: articleId,
+    predicate: strings.intern(file.predicate),
+    roles,
+    polarity: strings.intern(file.polarity),
+    modality: strings.internOrNull(file.modality),
+    attribution: attribution
+      ? {
+          speakers: read.roles(attribution.speakers, 'attribution.speakers', ACTOR_KINDS),
+          quotes: attribution.quotes.map((quote) => strings.intern(quote)),
+        }
+      : null,
+    date: file.date ? date(file.date, 'date', read) : null,
     evidence: read.evidences(file.evidence, 'evidence'),
   };
 }

@@ -7,7 +7,7 @@
  *   data/entities/{people,countries,organizations,places,items}.json   shared by every article
  *   data/articles/<article-id>/article.json                             metadata, and the claim files
  *   data/articles/<article-id>/text.txt                                 the article, byte for byte
- *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events}.json
+ *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events,statements}.json
  *
  * An article folder holds article.json, text.txt and the claim files article.json's `files` lists,
  * nothing else; text.txt is UTF-8 without a byte order mark, with LF line endings.
@@ -68,6 +68,7 @@ export const CLAIM_FILES = [
   'accusations.json',
   'quotes.json',
   'events.json',
+  'statements.json',
 ] as const;
 export type ClaimFile = (typeof CLAIM_FILES)[number];
 
@@ -97,7 +98,19 @@ export const MentionFile = z.strictObject({
   /** Surface forms naming the entity ("Moscow" for Russia's government, "kyiv" for Ukraine). */
   evidence: Evidences,
   /** Role, title or description as the article gives it ("Russian President"). */
-  titles: z.array(z.strictObject({ title: z.string().min(1), evidence: Evidences })).default([]),
+  titles: z
+    .array(
+      z.strictObject({
+        title: z.string().min(1),
+        evidence: Evidences,
+        /**
+         * The records the title relates the entity to, each with the words that name it: Russia
+         * and Iran for "their ally", Putin for "his Iranian counterpart".
+         */
+        relatedTo: z.array(Role).default([]),
+      }),
+    )
+    .default([]),
 });
 
 export const DatePrecision = z.enum(['DAY', 'MONTH', 'YEAR', 'RANGE']);
@@ -134,6 +147,7 @@ export const EventKind = z.enum([
   'PUBLICATION',
   'STATEMENT',
   'MILITARY_OPERATION',
+  'DISCUSSION',
 ]);
 
 export const EventFile = z.strictObject({
@@ -144,6 +158,10 @@ export const EventFile = z.strictObject({
   date: DateFile,
   place: Role.optional(),
   participants: z.array(Role).default([]),
+  /** What the event was about, where the text says: an agreement, a claim, an entity. */
+  about: z.array(Role).default([]),
+  /** The event it was part of ("during the BRICS summit"). */
+  partOf: Role.optional(),
   evidence: Evidences,
 });
 
@@ -158,7 +176,10 @@ export const ProvisionFile = z.strictObject({
 
 export const AgreementFile = z.strictObject({
   id: Id,
+  /** Its name: the article's words, given in `nameEvidence`, or else a label the data chose. */
   name: z.string().min(1),
+  /** Where the article gives the name; its `exact` must be `name`. Absent: `name` is a label. */
+  nameEvidence: EvidenceFile.optional(),
   parties: z.array(Role).min(1),
   signatories: z.array(Role).default([]),
   /** The event at which it was signed or concluded, which carries date and place. */
@@ -216,6 +237,90 @@ export const QuoteFile = z.strictObject({
   evidence: Evidences,
 });
 
+/**
+ * The relation a statement asserts. The GraphQL enum `Predicate` (src/schema/statement.ts)
+ * describes each value and what its roles hold.
+ */
+export const Predicate = z.enum([
+  'ALLIANCE',
+  'ALLY_OF',
+  'RAPPROCHEMENT',
+  'CLOSE_TIES',
+  'MUTUAL_SUPPORT',
+  'COOPERATION',
+  'COUNTERWEIGHT',
+  'OPPOSITION',
+  'SANCTION',
+  'POLICY_TOWARDS',
+  'PROMISE',
+  'PROJECT',
+  'FAILURE',
+  'LOSS',
+  'CALL_FOR',
+  'HOPE_FOR',
+  'DISCUSSION',
+  'PRAISE',
+  'REPLACEMENT',
+]);
+
+export const Polarity = z.enum(['AFFIRMED', 'NEGATED']);
+
+/** The mode in which the text holds what a statement says, where it gives one. */
+export const Modality = z.enum(['ANNOUNCED', 'CALLED_FOR', 'HOPED', 'INTENDED', 'PROMISED', 'REPORTED', 'WISHED']);
+
+/**
+ * What fills one role of a statement: a record (`ref`), or, without `ref`, the article's words
+ * themselves ("heavy international sanctions", "in recent years"); either way with evidence.
+ */
+const ValueRole = z.strictObject({ ref: Id.optional(), evidence: Evidences });
+const ValueRoles = z.array(ValueRole).default([]);
+
+/**
+ * A statement: an assertion of the article, after Wikidata's statement model (a subject, a
+ * property, values, qualifiers, references) and nanopublications (an assertion with its
+ * provenance). The roles are typed; src/data/records.ts (STATEMENT_ROLES) says what each may name.
+ */
+export const StatementFile = z.strictObject({
+  id: Id,
+  predicate: Predicate,
+  /** Who or what the statement is about: the allies, the sanctioned, the one who promises. */
+  subjects: ValueRoles,
+  /** The value the predicate relates the subjects to: the ally, what is promised or hoped for. */
+  objects: ValueRoles,
+  /** Whom it is directed against: the influence countered, the country a policy is towards. */
+  targets: ValueRoles,
+  /** Whom it serves. */
+  beneficiaries: ValueRoles,
+  places: ValueRoles,
+  /** When: the event or period it lies in ("since the assault on Ukraine", "in recent years"). */
+  times: ValueRoles,
+  /** What it is for. */
+  purposes: ValueRoles,
+  /** What it concerns ("on numerous international issues", "regarding their economic cooperation"). */
+  topics: ValueRoles,
+  /** What it is done through: an agreement. */
+  means: ValueRoles,
+  /** What brought it about ("with the flight from Syria of their ally"). */
+  causes: ValueRoles,
+  /** NEGATED where the text says it is not so ("was not aimed at"). */
+  polarity: Polarity.default('AFFIRMED'),
+  /** Where the text gives one: "promised", "hoped", "called for", "intended as", "wants". */
+  modality: Modality.optional(),
+  /**
+   * Whose words carry it: absent for the article's own voice; otherwise the speakers, with the
+   * words that attribute it to them, and the quotes that hold their words, if any.
+   */
+  attribution: z
+    .strictObject({
+      speakers: z.array(Role).min(1),
+      quotes: z.array(Id).default([]),
+    })
+    .optional(),
+  /** When it holds, where the text dates it; as an event's date. */
+  date: DateFile.optional(),
+  evidence: Evidences,
+});
+
 /** The schema of each file, as zod's general parser runs it. */
 export const fileSchemas = {
   people: z.array(PersonFile),
@@ -229,6 +334,7 @@ export const fileSchemas = {
   accusations: z.array(AccusationFile),
   quotes: z.array(QuoteFile),
   events: z.array(EventFile),
+  statements: z.array(StatementFile),
 } as const;
 
 /**
@@ -259,3 +365,4 @@ export type ProvisionFile = z.infer<typeof ProvisionFile>;
 export type AgreementFile = z.infer<typeof AgreementFile>;
 export type AccusationFile = z.infer<typeof AccusationFile>;
 export type QuoteFile = z.infer<typeof QuoteFile>;
+export type StatementFile = z.infer<typeof StatementFile>;

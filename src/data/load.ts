@@ -97,6 +97,7 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
     accusations: claims('accusations', files.accusations),
     quotes: claims('quotes', files.quotes),
     events: claims('events', files.events),
+    statements: claims('statements', files.statements),
   };
   // Every id of the article is defined before any reference is checked: a record may name a
   // record further down its file, or in another file of the article.
@@ -109,6 +110,9 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
   }
   for (const [index, quote] of parts.quotes.entries()) define(load, quote.id, 'Quote', path.quotes, index);
   for (const [index, event] of parts.events.entries()) define(load, event.id, 'Event', path.events, index);
+  for (const [index, statement] of parts.statements.entries()) {
+    define(load, statement.id, 'Statement', path.statements, index);
+  }
 
   corpus.add(build.article(meta, text, sha256, relative(dataDir, textPath), reader(metaFile, meta.id, undefined)));
   for (const [index, mention] of parts.mentions.entries()) {
@@ -132,6 +136,12 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
   }
   for (const [index, quote] of parts.quotes.entries()) {
     corpus.add(build.quote(quote, meta.id, reader(path.quotes, quote.id, index)));
+  }
+  for (const [index, statement] of parts.statements.entries()) {
+    const read = reader(path.statements, statement.id, index);
+    const record = build.statement(statement, meta.id, read);
+    build.checkAttribution(record, (id) => corpus.get(id), read);
+    corpus.add(record);
   }
   text.placed();
 }

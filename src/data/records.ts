@@ -18,6 +18,8 @@ export interface Role {
 export interface Title {
   title: string;
   evidence: Evidence[];
+  /** The records the title relates its entity to ("their ally": Russia and Iran). */
+  relatedTo: Role[];
 }
 
 /** What one article says of one entity. */
@@ -94,6 +96,8 @@ export interface EventRecord extends ClaimBase {
   date: EventDate;
   place: Role | null;
   participants: Role[];
+  about: Role[];
+  partOf: Role | null;
 }
 
 export interface ProvisionRecord extends ClaimBase {
@@ -106,6 +110,8 @@ export interface ProvisionRecord extends ClaimBase {
 export interface AgreementRecord extends ClaimBase {
   kind: 'Agreement';
   name: string;
+  /** Where the article gives the name; null when the name is a label the data chose. */
+  nameEvidence: Evidence | null;
   parties: Role[];
   signatories: Role[];
   event: string | null;
@@ -142,9 +148,37 @@ export interface QuoteRecord extends ClaimBase {
   event: string | null;
 }
 
+export type Predicate = Enum<'statements'>[number]['predicate'];
+export type Modality = NonNullable<Enum<'statements'>[number]['modality']>;
+
+/** One value of a statement's role: a record, or (`ref` null) the article's words alone. */
+export interface StatementRole {
+  role: StatementRoleKind;
+  ref: string | null;
+  evidence: Evidence[];
+}
+
+export interface StatementRecord extends ClaimBase {
+  kind: 'Statement';
+  predicate: Predicate;
+  /** Every role's values, role by role in the order of STATEMENT_ROLES, each in file order. */
+  roles: StatementRole[];
+  polarity: 'AFFIRMED' | 'NEGATED';
+  modality: Modality | null;
+  /** Null for the article's own voice. */
+  attribution: { speakers: Role[]; quotes: string[] } | null;
+  date: EventDate | null;
+}
+
 export type ActorRecord = PersonRecord | CountryRecord | OrganizationRecord;
 export type EntityRecord = ActorRecord | PlaceRecord | ItemRecord;
-export type ClaimRecord = EventRecord | ProvisionRecord | AgreementRecord | AccusationRecord | QuoteRecord;
+export type ClaimRecord =
+  | EventRecord
+  | ProvisionRecord
+  | AgreementRecord
+  | AccusationRecord
+  | QuoteRecord
+  | StatementRecord;
 export type NodeRecord = EntityRecord | ClaimRecord | ArticleRecord;
 export type Kind = NodeRecord['kind'];
 export type RecordOf<K extends Kind> = Extract<NodeRecord, { kind: K }>;
@@ -171,6 +205,26 @@ export const CLAIM_KINDS = [
   'Provision',
   'Accusation',
   'Quote',
+  'Statement',
 ] as const satisfies ClaimRecord['kind'][];
 /** Every kind of record: what a quote can be about, what a search can find. */
 export const NODE_KINDS = [...ENTITY_KINDS, ...CLAIM_KINDS, 'Article'] as const satisfies Kind[];
+
+/**
+ * The roles of a statement: for each field of a statement file, the role it fills and the kinds
+ * of record its values may name (a value may also be the article's words alone).
+ */
+export const STATEMENT_ROLES = {
+  subjects: { role: 'SUBJECT', kinds: NODE_KINDS },
+  objects: { role: 'OBJECT', kinds: NODE_KINDS },
+  targets: { role: 'TARGET', kinds: ENTITY_KINDS },
+  beneficiaries: { role: 'BENEFICIARY', kinds: ACTOR_KINDS },
+  places: { role: 'PLACE', kinds: LOCATION_KINDS },
+  times: { role: 'TIME', kinds: ['Event'] },
+  purposes: { role: 'PURPOSE', kinds: NODE_KINDS },
+  topics: { role: 'TOPIC', kinds: NODE_KINDS },
+  means: { role: 'MEANS', kinds: NODE_KINDS },
+  causes: { role: 'CAUSE', kinds: NODE_KINDS },
+} as const satisfies Record<string, { role: string; kinds: readonly Kind[] }>;
+
+export type StatementRoleKind = (typeof STATEMENT_ROLES)[keyof typeof STATEMENT_ROLES]['role'];

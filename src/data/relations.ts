@@ -6,6 +6,7 @@
  */
 import {
   CLAIM_KINDS,
+  type ClaimRecord,
   ENTITY_KINDS,
   type ItemRecord,
   type Kind,
@@ -37,6 +38,34 @@ function of<K extends Kind>(
 const refs = (roles: readonly Role[]) => roles.map((role) => role.ref);
 const optional = (key: string | null | undefined) => (key == null ? [] : [key]);
 
+/** The key under which `claimsByKind` lists every claim, whatever its kind. */
+export const ANY_KIND = '*';
+
+/** The key of `statementsByRole`: a role and the record that fills it. */
+export const roleKey = (role: string, ref: string) => `${role} ${ref}`;
+
+/** Every record a claim names, in any role or link: what `claims(involving:)` finds it by. */
+function references(claim: ClaimRecord): (string | null)[] {
+  switch (claim.kind) {
+    case 'Event':
+      return [...refs(claim.participants), claim.place?.ref ?? null, ...refs(claim.about), claim.partOf?.ref ?? null];
+    case 'Agreement':
+      return [...refs(claim.parties), ...refs(claim.signatories), claim.publishedBy?.ref ?? null, claim.event];
+    case 'Provision':
+      return [claim.agreement];
+    case 'Accusation':
+      return [claim.accusers, claim.accused, claim.items, claim.beneficiaries, claim.responses].flatMap(refs);
+    case 'Quote':
+      return [claim.speaker.ref, ...refs(claim.about), claim.event, claim.channel.via];
+    case 'Statement':
+      return [
+        ...claim.roles.map((role) => role.ref),
+        ...refs(claim.attribution?.speakers ?? []),
+        ...(claim.attribution?.quotes ?? []),
+      ];
+  }
+}
+
 export const RELATIONS = {
   accusationsByAccuser: of('Accusation', (accusation) => refs(accusation.accusers)),
   accusationsByAccused: of('Accusation', (accusation) => refs(accusation.accused)),
@@ -58,8 +87,21 @@ export const RELATIONS = {
   eventsByKind: of('Event', (event) => [event.eventKind]),
   eventsByParticipant: of('Event', (event) => refs(event.participants)),
   eventsByPlace: of('Event', (event) => optional(event.place?.ref)),
+  eventsByTopic: of('Event', (event) => refs(event.about)),
+  eventsByParent: of('Event', (event) => optional(event.partOf?.ref)),
+  statementsByPredicate: of('Statement', (statement) => [statement.predicate]),
+  statementsByRef: of('Statement', (statement) => statement.roles.flatMap((role) => optional(role.ref))),
+  statementsByRole: of('Statement', (statement) =>
+    statement.roles.flatMap((role) => (role.ref === null ? [] : [roleKey(role.role, role.ref)])),
+  ),
+  statementsBySpeaker: of('Statement', (statement) => refs(statement.attribution?.speakers ?? [])),
+  statementsByQuote: of('Statement', (statement) => statement.attribution?.quotes ?? []),
+  statementsByModality: of('Statement', (statement) => optional(statement.modality)),
+  statementsByPolarity: of('Statement', (statement) => [statement.polarity]),
   placesByCountry: of('Place', (place) => optional(place.country)),
   claimsByArticle: of(CLAIM_KINDS, (claim) => [claim.article]),
+  claimsByKind: of(CLAIM_KINDS, (claim) => [claim.kind, ANY_KIND]),
+  claimsByRef: of(CLAIM_KINDS, (claim) => references(claim).filter((ref) => ref !== null)),
   entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.mentions(entity.id).map((mention) => mention.article)),
 };
 

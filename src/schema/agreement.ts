@@ -27,7 +27,18 @@ builder.node(Agreement, {
   description: 'An agreement, treaty or pact between parties, with its provisions.',
   interfaces: () => [Claim],
   fields: (t) => ({
-    name: t.exposeString('name', { description: "Its name, in the article's words." }),
+    name: t.exposeString('name', {
+      description: "Its name: the article's words (`nameEvidence`), or a label the data chose (`nameIsLabel`).",
+    }),
+    nameEvidence: t.expose('nameEvidence', {
+      type: EvidenceRef,
+      nullable: true,
+      description: 'Where the article gives the name; null when the name is a label.',
+    }),
+    nameIsLabel: t.boolean({
+      description: 'True when the article gives no name and `name` is a label chosen by the data.',
+      resolve: (agreement) => agreement.nameEvidence === null,
+    }),
     parties: t.expose('parties', { type: [ActorRole], description: 'Who it binds.' }),
     signatories: t.expose('signatories', { type: [ActorRole], description: 'Who signed it, where stated.' }),
     event: t.field({

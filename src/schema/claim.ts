@@ -1,9 +1,14 @@
+import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
+import { ANY_KIND } from '../data/relations.ts';
+import { matching, page } from '../pagination.ts';
 import { kindOf } from './node.ts';
-import { Article, Claim, EvidenceRef } from './refs.ts';
+import { Article, Claim, ClaimConnection, EvidenceRef } from './refs.ts';
+import { Predicate } from './statement.ts';
 
 Claim.implement({
-  description: 'Something an article states: an agreement, a provision, an accusation, a quote or a dated event.',
+  description:
+    'Something an article states: an agreement, a provision, an accusation, a quote, a dated event or a statement.',
   interfaces: () => [builder.nodeInterfaceRef()],
   resolveType: kindOf,
   fields: (t) => ({
@@ -18,3 +23,44 @@ Claim.implement({
     }),
   }),
 });
+
+const ClaimKind = builder.enumType('ClaimKind', {
+  description: 'The kinds of claim, one per type that implements `Claim`.',
+  values: {
+    EVENT: { value: 'Event', description: 'A dated event.' },
+    AGREEMENT: { value: 'Agreement', description: 'An agreement.' },
+    PROVISION: { value: 'Provision', description: 'A provision of an agreement.' },
+    ACCUSATION: { value: 'Accusation', description: 'An accusation.' },
+    QUOTE: { value: 'Quote', description: 'A quote.' },
+    STATEMENT: { value: 'Statement', description: 'A statement.' },
+  } as const,
+});
+
+builder.queryFields((t) => ({
+  claims: t.connection(
+    {
+      type: Claim,
+      description: 'Claims of every kind, article by article, optionally filtered; filters combine with AND.',
+      args: {
+        kind: t.arg({ type: ClaimKind, description: 'Only claims of this kind.' }),
+        predicate: t.arg({ type: Predicate, description: 'Only statements of this predicate.' }),
+        involving: t.arg.globalID({
+          description: 'Only claims that name this record (an actor, a place, an item, a claim) in any role or link.',
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        return page(
+          args,
+          matching(corpus.related('claimsByKind', ANY_KIND), [
+            args.kind ? corpus.related('claimsByKind', args.kind) : null,
+            args.predicate ? corpus.related('statementsByPredicate', args.predicate) : null,
+            args.involving ? corpus.related('claimsByRef', args.involving.id) : null,
+          ]),
+        );
+      },
+    },
+    ClaimConnection,
+  ),
+}));

@@ -6,6 +6,7 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { EntityRecord, Mention } from '../data/records.ts';
+import { roleKey } from '../data/relations.ts';
 import { type PageArgs, page, pageOfRelated } from '../pagination.ts';
 import { kindOf } from './node.ts';
 import {
@@ -23,9 +24,12 @@ import {
   EvidenceRef,
   Quote,
   QuoteConnection,
+  Statement,
+  StatementConnection,
   TitleConnection,
   TitleRef,
 } from './refs.ts';
+import { StatementRoleKindEnum } from './statement.ts';
 
 /** A connection over what an entity's mentions hold (titles, surface forms), article by article. */
 function pageOfMentions<T>(pick: (mention: Mention) => readonly T[]) {
@@ -80,6 +84,23 @@ Entity.implement({
         resolve: pageOfRelated('quotesByTopic'),
       },
       QuoteConnection,
+    ),
+    statements: t.connection(
+      {
+        type: Statement,
+        description:
+          'Statements that name it, in any role, or only in `role`: `SUBJECT` for what is said of it, `OBJECT` ' +
+          'for where it is the value.',
+        args: { role: t.arg({ type: StatementRoleKindEnum, description: 'Only statements naming it in this role.' }) },
+        resolve: async (entity, args, context) =>
+          page(
+            args,
+            await (args.role
+              ? context.loaders.related('statementsByRole').load(roleKey(args.role, entity.id))
+              : context.loaders.related('statementsByRef').load(entity.id)),
+          ),
+      },
+      StatementConnection,
     ),
   }),
 });

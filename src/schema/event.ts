@@ -9,10 +9,12 @@ import {
   Event,
   EventConnection,
   EventDateRef,
+  EventRole,
   EvidenceRef,
   LocationRole,
   Quote,
   QuoteConnection,
+  SubjectRole,
 } from './refs.ts';
 
 const EventKind = builder.enumType('EventKind', {
@@ -32,6 +34,7 @@ const EventKind = builder.enumType('EventKind', {
     PUBLICATION: { description: 'The publication of a text.' },
     STATEMENT: { description: 'Remarks made or reported.' },
     MILITARY_OPERATION: { description: 'The start or course of a military operation.' },
+    DISCUSSION: { description: 'A discussion; `about` says of what.' },
   } as const,
 });
 
@@ -75,6 +78,20 @@ builder.node(Event, {
     date: t.expose('date', { type: EventDateRef, description: 'When.' }),
     place: t.expose('place', { type: LocationRole, nullable: true, description: 'Where, when stated.' }),
     participants: t.expose('participants', { type: [ActorRole], description: 'Who took part.' }),
+    about: t.expose('about', {
+      type: [SubjectRole],
+      description: 'What it was about, where the text says: an agreement, a claim, an entity.',
+    }),
+    partOf: t.expose('partOf', {
+      type: EventRole,
+      nullable: true,
+      description: 'The event it was part of, where the text says ("during the BRICS summit").',
+    }),
+    parts: t.field({
+      type: [Event],
+      description: 'The events the text places within this one.',
+      resolve: (event, _args, context) => context.loaders.related('eventsByParent').load(event.id),
+    }),
     agreements: t.field({
       type: [Agreement],
       description: 'Agreements signed or concluded at this event.',
@@ -106,6 +123,7 @@ builder.queryFields((t) => ({
           maxLength: MAX_GLOBAL_ID_LENGTH,
         }),
         kind: t.arg({ type: EventKind, description: 'Only events of this kind.' }),
+        about: t.arg.globalID({ description: 'Only events about this record.', maxLength: MAX_GLOBAL_ID_LENGTH }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
@@ -115,6 +133,7 @@ builder.queryFields((t) => ({
             args.participant ? corpus.related('eventsByParticipant', args.participant.id) : null,
             args.location ? corpus.related('eventsByPlace', args.location.id) : null,
             args.kind ? corpus.related('eventsByKind', args.kind) : null,
+            args.about ? corpus.related('eventsByTopic', args.about.id) : null,
           ]),
         );
       },

@@ -1,4 +1,4 @@
-import { Article, EvidenceRef, SentenceRef, TitleRef } from './refs.ts';
+import { Article, EvidenceRef, SentenceRef, SubjectRole, TitleRef } from './refs.ts';
 
 EvidenceRef.implement({
   description:
@@ -40,5 +40,11 @@ TitleRef.implement({
   fields: (t) => ({
     title: t.exposeString('title', { description: 'The title as the article words it.' }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: 'Where the article gives it.' }),
+    relatedTo: t.expose('relatedTo', {
+      type: [SubjectRole],
+      description:
+        'The records the title relates its entity to, with the words naming them: Russia and Iran for "their ' +
+        'ally", Vladimir Putin for "his Iranian counterpart"; empty for a title that names no other.',
+    }),
   }),
 });

@@ -20,6 +20,7 @@ import {
   Place,
   Provision,
   Quote,
+  Statement,
 } from './refs.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -48,3 +49,4 @@ entity(Person, 'Person');
 entity(Place, 'Place');
 entity(Provision, 'Provision');
 entity(Quote, 'Quote');
+entity(Statement, 'Statement');

@@ -19,5 +19,6 @@ import './place.ts';
 import './quote.ts';
 import './roles.ts';
 import './search.ts';
+import './statement.ts';
 
 export const schema = builder.toSubGraphSchema({});

@@ -3,7 +3,17 @@ import { builder } from '../builder.ts';
 import { ACTOR_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
 import { nodeOptions } from './node.ts';
-import { Actor, Claim, Event, EvidenceRef, Organization, Quote, QuoteConnection, SubjectRole } from './refs.ts';
+import {
+  Actor,
+  Claim,
+  Event,
+  EvidenceRef,
+  Organization,
+  Quote,
+  QuoteConnection,
+  Statement,
+  SubjectRole,
+} from './refs.ts';
 
 const QuoteForm = builder.enumType('QuoteForm', {
   description: 'How much of what was said the article quotes.',
@@ -68,6 +78,12 @@ builder.node(Quote, {
       nullable: true,
       description: 'The event at which the words were said or written, where the article ties them to one.',
       resolve: (quote, _args, context) => (quote.event ? context.loaders.ref(quote.event, ['Event']) : null),
+    }),
+    statements: t.field({
+      type: [Statement],
+      description:
+        'The statements its words make (Araghchi\'s "creating a military alliance": that the treaty is not).',
+      resolve: (quote, _args, context) => context.loaders.related('statementsByQuote').load(quote.id),
     }),
   }),
 });

@@ -24,6 +24,8 @@ import type {
   QuoteRecord,
   ResponseRole,
   Role,
+  StatementRecord,
+  StatementRole,
   Title,
 } from '../data/records.ts';
 import type { SearchHit } from '../search/search.ts';
@@ -40,7 +42,7 @@ export const Organization = builder.objectRef<OrganizationRecord>('Organization'
 export const Place = builder.objectRef<PlaceRecord>('Place');
 export const Item = builder.objectRef<ItemRecord>('Item');
 
-// Articles and claims: article.ts, agreement.ts, accusation.ts, quote.ts, event.ts.
+// Articles and claims: article.ts, agreement.ts, accusation.ts, quote.ts, event.ts, statement.ts.
 export const Article = builder.objectRef<ArticleRecord>('Article');
 export const Agreement = builder.objectRef<AgreementRecord>('Agreement');
 export const Provision = builder.objectRef<ProvisionRecord>('Provision');
@@ -48,6 +50,9 @@ export const Accusation = builder.objectRef<AccusationRecord>('Accusation');
 export const Quote = builder.objectRef<QuoteRecord>('Quote');
 export const Event = builder.objectRef<EventRecord>('Event');
 export const EventDateRef = builder.objectRef<EventDate>('EventDate');
+export const Statement = builder.objectRef<StatementRecord>('Statement');
+export const StatementRoleRef = builder.objectRef<StatementRole>('StatementRole');
+export const AttributionRef = builder.objectRef<NonNullable<StatementRecord['attribution']>>('Attribution');
 
 // Evidence: evidence.ts.
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
@@ -60,6 +65,7 @@ export const ResponseRef = builder.objectRef<ResponseRole>('Response');
 export const ItemRole = builder.objectRef<Role>('ItemRole');
 export const LocationRole = builder.objectRef<Role>('LocationRole');
 export const SubjectRole = builder.objectRef<Role>('SubjectRole');
+export const EventRole = builder.objectRef<Role>('EventRole');
 
 // Search: search.ts.
 export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
@@ -112,6 +118,10 @@ export const QuoteConnection = builder.connectionObject(
 export const EventConnection = builder.connectionObject(
   { type: Event, name: 'EventConnection', description: 'A page of events.' },
   { name: 'EventEdge', description: 'One of a page of events, with its cursor.' },
+);
+export const StatementConnection = builder.connectionObject(
+  { type: Statement, name: 'StatementConnection', description: 'A page of statements.' },
+  { name: 'StatementEdge', description: 'One of a page of statements, with its cursor.' },
 );
 export const EvidenceConnection = builder.connectionObject(
   { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },

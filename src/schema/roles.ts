@@ -13,6 +13,7 @@ import {
   Article,
   Country,
   Event,
+  EventRole,
   EvidenceRef,
   Item,
   ItemRole,
@@ -23,6 +24,7 @@ import {
   Provision,
   Quote,
   ResponseRef,
+  Statement,
   SubjectRole,
 } from './refs.ts';
 
@@ -33,8 +35,21 @@ export const Location = builder.unionType('Location', {
 });
 
 export const Subject = builder.unionType('Subject', {
-  description: 'Anything the graph holds: what a quote can be about, what a search can find.',
-  types: () => [Person, Country, Organization, Place, Item, Agreement, Provision, Accusation, Quote, Event, Article],
+  description: 'Anything the graph holds: what a quote or an event can be about, what a search can find.',
+  types: () => [
+    Person,
+    Country,
+    Organization,
+    Place,
+    Item,
+    Agreement,
+    Provision,
+    Accusation,
+    Quote,
+    Event,
+    Statement,
+    Article,
+  ],
   resolveType: (record: NodeRecord) => kindOf(record),
 });
 
@@ -99,7 +114,7 @@ LocationRole.implement({
 });
 
 SubjectRole.implement({
-  description: 'What a quote is about.',
+  description: 'What a quote or an event is about, or what a title relates its entity to.',
   fields: (t) => ({
     subject: t.field({
       type: Subject,
@@ -109,6 +124,18 @@ SubjectRole.implement({
         if (!record) throw new Error(`reference ${role.ref} is missing`);
         return record;
       },
+    }),
+    evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
+  }),
+});
+
+EventRole.implement({
+  description: 'An event that another is part of.',
+  fields: (t) => ({
+    event: t.field({
+      type: Event,
+      description: 'The event.',
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, ['Event']),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
   }),

@@ -8,7 +8,8 @@
  * - an entity: its name; the titles and the words of every mention, article by article
  * - an article: its title; its publisher
  * - a claim: its name (an event's or agreement's name, a provision's summary, an accusation's
- *   act, a quote's words); the words of its evidence
+ *   act, a quote's words, a statement's predicate in words: "close ties"); the words of its
+ *   evidence
  *
  * The files are read as they are, unverified: this runs in the search worker, started once the
  * loader has verified them.
@@ -23,6 +24,7 @@ import type {
   EvidenceFile,
   MentionFile,
   QuoteFile,
+  StatementFile,
 } from '../data/files.ts';
 import { ENTITY_FILES } from '../data/records.ts';
 
@@ -79,7 +81,15 @@ export function* searchDocuments(dataDir: string): Generator<SearchDocument> {
     for (const quote of read<QuoteFile[]>(join(dir, 'quotes.json')) ?? []) {
       yield { id: id++, name: quote.words.exact, text: words(quote.evidence) };
     }
+    for (const statement of read<StatementFile[]>(join(dir, 'statements.json')) ?? []) {
+      yield { id: id++, name: predicateWords(statement.predicate), text: words(statement.evidence) };
+    }
   }
+}
+
+/** A predicate as words: CLOSE_TIES is "close ties". */
+function predicateWords(predicate: string): string {
+  return predicate.toLowerCase().replaceAll('_', ' ');
 }
 
 function words(evidence: readonly EvidenceFile[]): string {

@@ -1,6 +1,6 @@
 /**
  * A second, tiny subgraph for the composition test: press coverage of people and countries,
- * keyed by claimgraph's global IDs. It extends claimgraph's Person and Country with `coverage`,
+ * keyed by claimgraph's global IDs of the fixture's records (test/fixtures/corpus). It extends claimgraph's Person and Country with `coverage`,
  * and its own root field returns Person references that only claimgraph can fill in.
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -14,11 +14,11 @@ interface Coverage {
 }
 
 const COVERAGE = new Map<string, Coverage>([
-  [globalId('Person', 'vladimir-putin'), { headlines: 41, outlets: ['RIA Novosti', 'TASS'] }],
-  [globalId('Person', 'massoud-pezeshkian'), { headlines: 17, outlets: ['IRNA'] }],
-  [globalId('Country', 'iran'), { headlines: 29, outlets: ['IRNA', 'Reuters'] }],
-  [globalId('Country', 'russia'), { headlines: 35, outlets: ['TASS', 'Reuters'] }],
-  [globalId('Country', 'ukraine'), { headlines: 12, outlets: ['Ukrinform'] }],
+  [globalId('Person', 'anna-varga'), { headlines: 41, outlets: ['Kessel Courier', 'Harbour Wire'] }],
+  [globalId('Person', 'tomas-brenner'), { headlines: 17, outlets: ['Kessel Courier'] }],
+  [globalId('Country', 'sudovia'), { headlines: 29, outlets: ['Harbour Wire', 'Avel Times'] }],
+  [globalId('Country', 'norland'), { headlines: 35, outlets: ['Kessel Courier', 'Avel Times'] }],
+  [globalId('Country', 'estmark'), { headlines: 12, outlets: ['Avel Times'] }],
 ]);
 
 const typeDefs = parse(/* GraphQL */ `

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { client, globalId } from './helpers.ts';
+import { articleCorpus, client, globalId } from '../helpers.ts';
 
-const api = client();
-const text = readFileSync(new URL('../data/articles/a16048bde2f63942/text.txt', import.meta.url), 'utf8');
+const api = client(articleCorpus());
+const text = readFileSync(new URL('../../data/articles/a16048bde2f63942/text.txt', import.meta.url), 'utf8');
 
 interface Named {
   name: string;
@@ -20,7 +20,10 @@ interface Located {
 
 describe('who accuses whom of supplying drones, and what did the accused answer?', () => {
   it('answers with the example operation GraphiQL opens with (docs/examples.md)', async () => {
-    const operation = readFileSync(new URL('../examples/operations/DroneAccusations.graphql', import.meta.url), 'utf8');
+    const operation = readFileSync(
+      new URL('../../examples/operations/DroneAccusations.graphql', import.meta.url),
+      'utf8',
+    );
     const { data, errors } = await api.run<{
       accusations: {
         totalCount: number;
@@ -233,11 +236,13 @@ describe('search', () => {
   });
 
   it('requires every word to match', async () => {
-    const { data } = await api.run<{ search: { nodes: { subject: { text: string } }[] } }>(
-      `{ search(query: "ceasefire Gaza") { nodes { subject { ... on Quote { text } } } } }`,
+    const { data } = await api.run<{ search: { nodes: { subject: { __typename: string; id: string } }[] } }>(
+      `{ search(query: "ceasefire Gaza") { nodes { subject { __typename ... on Node { id } } } } }`,
     );
-    expect(data?.search.nodes.map((n) => n.subject.text)).toEqual([
-      'We hope that a permanent ceasefire will be established in Gaza and that the aggressions on this land will stop',
+    // The quote, and the statement its words make: the only records whose words hold both.
+    expect(data?.search.nodes.map((n) => n.subject)).toEqual([
+      { __typename: 'Quote', id: globalId('Quote', 'quote-pezeshkian-permanent-ceasefire') },
+      { __typename: 'Statement', id: globalId('Statement', 'statement-pezeshkian-hopes-for-a-ceasefire-in-gaza') },
     ]);
   });
 });

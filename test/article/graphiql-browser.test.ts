@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPERATION } from '../src/yoga.ts';
-import { type LiveServer, startClaimgraph } from './live.ts';
+import { DEFAULT_OPERATION } from '../../src/yoga.ts';
+import { articleCorpus } from '../helpers.ts';
+import { type LiveServer, startClaimgraph } from '../live.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = fileURLToPath(new URL('../docs/graphiql.png', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../../docs/graphiql.png', import.meta.url));
 
 let server: LiveServer;
 let browser: BrowserContext;
@@ -22,7 +23,7 @@ let profile: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  server = await startClaimgraph();
+  server = await startClaimgraph({ corpus: articleCorpus() });
   profile = mkdtempSync(join(tmpdir(), 'claimgraph-chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

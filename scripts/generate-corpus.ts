@@ -6,9 +6,12 @@
  * provisions, accusations, quotes) whose evidence quotes its text verbatim; it also names some of
  * the real countries and items, so indexes on those grow with the corpus as they would in life.
  *
- *   node --import tsx bench/generate.ts <out-dir> <multiple> [seed]
+ *   node --import tsx scripts/generate-corpus.ts <out-dir> <multiple> [seed]
+ *
+ * `npm run bench:scale` (bench/scale.ts) generates its corpora with it; test/generate-corpus.test.ts
+ * checks that what it writes loads, as the same corpus for the same seed.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_FILES } from '../src/data/records.ts';
@@ -18,7 +21,7 @@ type Json = Record<string, unknown>;
 type Evidence = { exact: string; prefix?: string };
 
 const ENTITY_NAMES = Object.keys(ENTITY_FILES) as (keyof typeof ENTITY_FILES)[];
-const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+const CLAIM_FILES = ['mentions', 'agreements', 'accusations', 'quotes', 'events', 'statements'] as const;
 const EVENT_KINDS = ['MEETING', 'VISIT', 'SUMMIT', 'SIGNING', 'PRESS_CONFERENCE', 'CEREMONY', 'STATEMENT', 'ARRIVAL'];
 const CHANNELS = ['UNSPECIFIED', 'PRESS_CONFERENCE', 'NEWS_AGENCY_ARTICLE', 'QUOTED_BY_MEDIA', 'TRANSLATION'];
 const STANCES = ['DENIED', 'CONFIRMED', 'NEITHER_CONFIRMED_NOR_DENIED'] as const;
@@ -80,9 +83,12 @@ function nth<T>(list: readonly T[], index: number): T {
 const capital = (word: string) => word[0]?.toUpperCase() + word.slice(1);
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-/** The number of records in a data directory's files: entities, articles, claims, provisions, mentions. */
+/**
+ * The number of records in a data directory's files: entities, articles, claims, provisions,
+ * mentions. A claim file an article leaves out holds none.
+ */
 export function countRecords(dataDir: string): number {
-  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json[];
+  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json[]) : []);
   let count = ENTITY_NAMES.reduce((sum, name) => sum + read(join(dataDir, 'entities', `${name}.json`)).length, 0);
   for (const article of readdirSync(join(dataDir, 'articles'))) {
     count += 1;
@@ -225,7 +231,8 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
     writeFileSync(join(dir, 'text.txt'), text);
     write('article.json', {
       id,
-      files: CLAIM_FILES.map((name) => `${name}.json`),
+      // A synthetic article has no statements: the five other claim files.
+      files: CLAIM_FILES.filter((name) => name !== 'statements').map((name) => `${name}.json`),
       title,
       titleEvidence: { exact: title },
       publisher: { name: 'Synthetic Wire', evidence: { exact: 'Synthetic Wire' } },
@@ -307,7 +314,7 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [outDir, multiple = '1', seed = '1'] = process.argv.slice(2);
-  if (!outDir) throw new Error('usage: generate.ts <out-dir> <multiple> [seed]');
+  if (!outDir) throw new Error('usage: generate-corpus.ts <out-dir> <multiple> [seed]');
   const started = performance.now();
   const { records, articles } = generateCorpus(outDir, Number(multiple), Number(seed));
   console.log(`${articles} articles, ${records} records in ${outDir} (${Math.round(performance.now() - started)} ms)`);

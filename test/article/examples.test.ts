@@ -6,14 +6,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveServer, startClaimgraph } from './live.ts';
+import { articleCorpus } from '../helpers.ts';
+import { type LiveServer, startClaimgraph } from '../live.ts';
 
 const run = promisify(execFile);
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 let server: LiveServer;
 
 beforeAll(async () => {
-  server = await startClaimgraph();
+  server = await startClaimgraph({ corpus: articleCorpus() });
 });
 afterAll(() => server.close());
 

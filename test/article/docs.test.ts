@@ -10,10 +10,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { client } from './helpers.ts';
+import { articleCorpus, client } from '../helpers.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const api = client();
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const api = client(articleCorpus());
 
 /** README.md, then docs/*.md, by their path from the repository root. */
 const docs = [

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { fileSchemas, files } from '../src/data/files.ts';
-import { DEFAULT_DATA_DIR } from '../src/paths.ts';
+import { fileSchemas, files } from '../../src/data/files.ts';
+import { DEFAULT_DATA_DIR } from '../../src/paths.ts';
 
 const ARTICLE = join(DEFAULT_DATA_DIR, 'articles/a16048bde2f63942');
 const read = (file: string): any => JSON.parse(readFileSync(join(ARTICLE, file), 'utf8'));
 
-const ARTICLE_FILES = ['article', 'mentions', 'agreements', 'accusations', 'quotes', 'events'] as const;
+const ARTICLE_FILES = ['article', 'mentions', 'agreements', 'accusations', 'quotes', 'events', 'statements'] as const;
 
 describe('compiled file schemas', () => {
   it('return what the general parser returns for every file of the article', () => {
