@@ -374,13 +374,13 @@ describe('what a folder holds: declared, never skipped (issue 12)', () => {
       delete article.files;
     });
     expect(none.message).toMatch(
-      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9]+", field files: Invalid input: expected array`),
+      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9-]+", field files: Invalid input: expected array`),
     );
     const twice = loadWith(`${ARTICLE}/article.json`, (article) => {
       article.files.push('quotes.json');
     });
     expect(twice.message).toMatch(
-      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9]+", field files: lists quotes.json twice$`),
+      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9-]+", field files: lists quotes.json twice$`),
     );
   });
 
