@@ -100,6 +100,8 @@ class Choices {
   private at = 0;
   /** Fields an operation may still get: without a bound, nesting makes operations explode. */
   fields = 80;
+  /** The variables the operation uses, by name, with the type of the place each stands in. */
+  readonly variables = new Map<string, string>();
   constructor(
     private readonly numbers: readonly number[],
     readonly values: readonly unknown[],
@@ -117,47 +119,53 @@ class Choices {
   value(): unknown {
     return this.values.length === 0 ? null : this.pick(this.values);
   }
+
+  /** A new variable for a place of this type: `$v0`, `$v1`, … */
+  variable(type: string): string {
+    const name = `v${this.variables.size}`;
+    this.variables.set(name, type);
+    return `$${name}`;
+  }
 }
 
 const TYPE_NAMES = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
-const VARIABLES = [
-  ['s', 'String'],
-  ['n', 'Int'],
-  ['id', 'ID!'],
-  ['ids', '[ID!]'],
-  ['b', 'Boolean!'],
-  ['any', '[_Any!]!'],
-] as const;
 
-/** A literal of the argument's type, often a wrong one. */
+/** A literal of the argument's type: mostly of the right type (so that it gets past validation), at times not. */
 function literal(type: GraphQLInputType, choices: Choices, depth = 0): string {
   const choice = choices.next(10);
-  if (choice === 0) return `$${choices.pick(VARIABLES)[0]}`;
+  if (choice === 0) return choices.variable(String(type));
   if (choice === 1) return 'null';
+  if (choice === 2) return choices.pick(['DRONES', 'true', '1e309', '-1', '0', '999999999999', '{ a: 1 }', '""']);
   const nullable = getNullableType(type);
-  if (isListType(nullable) && depth < 3 && choice < 7) {
+  if (isListType(nullable) && depth < 3) {
     const items = Array.from({ length: choices.next(4) }, () => literal(nullable.ofType, choices, depth + 1));
     return `[${items.join(', ')}]`;
   }
   const named = getNamedType(type);
-  if (isEnumType(named) && choice < 8) return choices.pick(named.getValues()).name;
-  if (choice === 8) return choices.pick(['DRONES', 'true', '1e309', '-1', '0', '999999999999', '{ a: 1 }', '""']);
+  if (isEnumType(named)) return choices.pick(named.getValues()).name;
   const value = choices.value();
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'boolean') return String(value);
-  return named.name === 'Int' ? String(choices.next(300) - 100) : JSON.stringify(String(value));
+  switch (named.name) {
+    case 'Int':
+      return typeof value === 'number' && Number.isInteger(value) ? String(value) : String(choices.next(300) - 100);
+    case 'Boolean':
+      return choices.next(2) ? 'true' : 'false';
+    case 'String':
+    case 'ID':
+      return JSON.stringify(typeof value === 'string' ? value : String(value));
+    default:
+      return JSON.stringify(value ?? null);
+  }
 }
 
 function directives(field: GraphQLField<unknown, unknown> | undefined, choices: Choices): string {
   switch (choices.next(8)) {
     case 0:
-      return ` @include(if: ${choices.pick(['true', 'false', '$b', '1'])})`;
+      return ` @include(if: ${choices.next(3) === 0 ? choices.variable('Boolean!') : choices.pick(['true', 'false', '1'])})`;
     case 1:
-      return ` @skip(if: ${choices.pick(['true', 'false', '$b', 'null'])})`;
+      return ` @skip(if: ${choices.next(3) === 0 ? choices.variable('Boolean!') : choices.pick(['true', 'false', 'null'])})`;
     case 2:
       if (!field || !isListType(getNullableType(field.type))) return '';
-      return ` @stream(initialCount: ${choices.pick(['0', '1', '-1', '$n', 'null', '100000'])}${choices.next(2) ? `, label: ${JSON.stringify(String(choices.value()))}` : ''})`;
+      return ` @stream(initialCount: ${choices.next(5) === 0 ? choices.variable('Int') : choices.pick(['0', '1', '-1', 'null', '100000'])}${choices.next(2) ? `, label: ${JSON.stringify(String(choices.value()))}` : ''})`;
     default:
       return '';
   }
@@ -217,11 +225,13 @@ function selection(type: GraphQLNamedType, choices: Choices, depth: number, maxD
 function fromSchema(numbers: number[], values: unknown[]): { query: string; variables: unknown } {
   const choices = new Choices(numbers, values);
   const query = schema.getQueryType() as GraphQLObjectType;
-  const maxDepth = choices.pick([2, 4, 6, 9, 14]);
-  const declared = VARIABLES.filter(() => choices.next(2) === 0);
+  const maxDepth = choices.pick([2, 3, 4, 6, 9, 14]);
+  const body = selection(query, choices, 0, maxDepth);
+  const declared = [...choices.variables];
   const head = declared.length ? `(${declared.map(([name, type]) => `$${name}: ${type}`).join(', ')})` : '';
+  // Each variable's value: most often one of its type, at times any value at all.
   const variables = Object.fromEntries(declared.map(([name]) => [name, choices.value()]));
-  return { query: `query Fuzz${head} { ${selection(query, choices, 0, maxDepth)} }`, variables };
+  return { query: `query Fuzz${head} { ${body} }`, variables };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -443,8 +453,14 @@ async function send(server: Server, item: Case): Promise<Answer | 'not sent'> {
     });
   } catch (error) {
     // fetch refuses some requests before sending them (a forbidden header, a malformed URL).
-    if (error instanceof TypeError && !(error.cause as { code?: string } | undefined)?.code) return 'not sent';
-    throw error;
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    if (error instanceof TypeError && !code) return 'not sent';
+    // A request line or headers past Node's 16 KiB are answered 431 and the connection closed,
+    // which a client still sending the request sees as a closed socket.
+    if (`${request.path}${JSON.stringify(request.headers)}`.length > 16 * 1024 && code && CLOSED.has(code)) {
+      return { status: 431, contentType: '', body: '', path: 'closed', method: request.method };
+    }
+    throw new Error(`${(error as Error).message}: ${code ?? ''} ${String((error as Error).cause ?? '')}`);
   }
   return {
     status: response.status,
@@ -454,6 +470,9 @@ async function send(server: Server, item: Case): Promise<Answer | 'not sent'> {
     method: request.method,
   };
 }
+
+/** How a client sees a connection the server closed while it was still sending. */
+const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
 /** Raw bytes on a socket; the answer is what the server writes until it closes or 3 s pass. */
 function sendRaw(port: number, bytes: string): Promise<Answer> {
@@ -487,6 +506,7 @@ function fault(answer: Answer): string | undefined {
       : `HTTP ${status}`;
   }
   // A raw request the parser refused is answered 400 (or 413, 431) and closed; one it took is served.
+  if (path === 'closed') return undefined;
   if (path === 'raw') return status === 0 || status >= 400 || status < 300 ? undefined : `HTTP ${status}`;
   if (status >= 400) return undefined;
   if (path !== '/graphql' || method === 'HEAD' || method === 'OPTIONS') return undefined;
@@ -518,6 +538,7 @@ function validGraphQL(body: string): string | undefined {
 const server = await startServer();
 const started = performance.now();
 const statuses = new Map<string, number>();
+const codes = new Map<string, number>();
 let sent = 0;
 let notSent = 0;
 let failure: unknown;
@@ -532,6 +553,9 @@ try {
       sent++;
       const key = `${item.kind} ${answer.status}`;
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      for (const code of answer.body.matchAll(/"code":"([A-Z_]+)"/g)) {
+        codes.set(code[1] as string, (codes.get(code[1] as string) ?? 0) + 1);
+      }
       const wrong = fault(answer);
       if (wrong) throw new Error(`${wrong}: ${answer.body.slice(0, 500)}`);
       if (sent % 100 === 0) {
@@ -559,6 +583,7 @@ const report = {
   notSentByTheClient: notSent,
   seconds: Math.round((performance.now() - started) / 100) / 10,
   answers: Object.fromEntries([...statuses].sort()),
+  errorCodes: Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])),
   healthAtEnd: health,
   serverErrorsLogged: server.serverErrors.length,
   serverExitCode: exitCode,

@@ -202,6 +202,22 @@ describe('client mistakes: 4xx or a coded error, never a 500', () => {
     await expectStillAnswering();
   });
 
+  it('_entities representations that are not { __typename, id } of an entity (found by npm run fuzz: a masked server error): BAD_USER_INPUT', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+    for (const r of [['just a string'], [{ __typename: 'Unknown', id: 'x' }], [{ __typename: 'Person' }], [42]]) {
+      entries.length = 0;
+      const answer = await post({ query, variables: { r } });
+      expect(answer.body.errors, JSON.stringify(r)).toMatchObject([
+        {
+          message: 'Representation 0 of argument "representations" is not { __typename, id } of an entity type.',
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations' },
+        },
+      ]);
+      await expectLoggedAsClientError('BAD_USER_INPUT');
+    }
+    await expectStillAnswering();
+  });
+
   it('an unknown ID of a known type is still null, without an error', async () => {
     const answer = await post({ query: `{ node(id: "${globalId('Person', 'nobody-at-all')}") { id } }` });
     expect(answer.body).toEqual({ data: { node: null } });

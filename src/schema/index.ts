@@ -11,7 +11,7 @@ import './country.ts';
 import './entity.ts';
 import './event.ts';
 import './evidence.ts';
-import './federation.ts';
+import { guardEntities } from './federation.ts';
 import './item.ts';
 import './organization.ts';
 import './person.ts';
@@ -21,4 +21,4 @@ import './roles.ts';
 import './search.ts';
 import './statement.ts';
 
-export const schema = builder.toSubGraphSchema({});
+export const schema = guardEntities(builder.toSubGraphSchema({}));
