@@ -2,9 +2,10 @@
  * Length caps on arguments, declared once per argument and kept in one place:
  *
  * - a Pothos plugin adds the options `maxLength` (characters of a string or ID, or of each item
- *   of a list) and `maxItems` (items of a list) to every argument, writes them into the
- *   argument's description (so the printed SDL documents them) and its `extensions`, and refuses
- *   to build a schema in which a String, ID or list argument declares no cap;
+ *   of a list) and `maxItems` (items of a list) to every argument and input field, writes them
+ *   into its description (so the printed SDL documents them) and its `extensions`, and refuses to
+ *   build a schema in which a String, ID or list argument or input field declares no cap (a
+ *   global ID has MAX_GLOBAL_ID_LENGTH unless it says otherwise);
  * - `argumentLimitError` checks an operation's arguments against those caps, literals and
  *   variables alike, before it executes (src/plugins/input.ts calls it for every request): a
  *   value over its cap is a BAD_USER_INPUT error naming the field, the argument and the limit.
@@ -25,8 +26,11 @@ import {
   type DocumentNode,
   type GraphQLArgument,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
+  getNamedType,
   getNullableType,
+  isInputObjectType,
   isListType,
   TypeInfo,
   valueFromAST,
@@ -41,6 +45,9 @@ export const MAX_GLOBAL_ID_LENGTH = 256;
 export const MAX_IDS = 100;
 /** The longest cursor `after`/`before` take: the API's offset cursors are under 40 characters. */
 export const MAX_CURSOR_LENGTH = 64;
+
+/** The most values a list of enum values takes: more than any enum here has. */
+export const MAX_ENUM_LIST = 20;
 
 /** The Pothos plugin's name, for the builder's `plugins`. */
 export const ArgumentLimitsPlugin = 'argumentLimits';
@@ -86,15 +93,20 @@ declare global {
 
 export class PothosArgumentLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onInputFieldConfig(fieldConfig: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
-    if (fieldConfig.kind !== 'Arg') return fieldConfig;
-    const { maxLength, maxItems } = fieldConfig.pothosOptions;
+    const { maxItems } = fieldConfig.pothosOptions;
+    // A global ID (Relay's `t.arg.globalID`, `t.globalID`) has the cap of every global ID.
+    const globalId = (fieldConfig.extensions as { isRelayGlobalID?: boolean } | undefined)?.isRelayGlobalID;
+    const maxLength = fieldConfig.pothosOptions.maxLength ?? (globalId ? MAX_GLOBAL_ID_LENGTH : undefined);
     const list = fieldConfig.type.kind === 'List';
     const item = fieldConfig.type.kind === 'List' ? fieldConfig.type.type : fieldConfig.type;
     const text = item.kind === 'Scalar' && ['String', 'ID'].includes(this.buildCache.getTypeConfig(item.ref).name);
-    const where = `${fieldConfig.parentType}.${fieldConfig.parentField}(${fieldConfig.name})`;
+    const where =
+      fieldConfig.kind === 'Arg'
+        ? `${fieldConfig.parentType}.${fieldConfig.parentField}(${fieldConfig.name})`
+        : `${fieldConfig.parentType}.${fieldConfig.name}`;
     if ((text && maxLength === undefined) || (list && maxItems === undefined)) {
       throw new PothosSchemaError(
-        `${where}: a ${list ? 'list' : 'string'} argument must declare ${list ? 'maxItems' : ''}${list && text ? ' and ' : ''}${text ? 'maxLength' : ''}`,
+        `${where}: a ${list ? 'list' : 'string'} ${fieldConfig.kind === 'Arg' ? 'argument' : 'input field'} must declare ${list ? 'maxItems' : ''}${list && text ? ' and ' : ''}${text ? 'maxLength' : ''}`,
       );
     }
     if (maxLength === undefined && maxItems === undefined) return fieldConfig;
@@ -127,7 +139,8 @@ interface Site {
   /** The field (`Query.search`) or directive (`@stream`) the argument belongs to. */
   owner: string;
   argument: GraphQLArgument;
-  limits: ArgumentLimits;
+  /** The argument's own caps; undefined for an input object argument, whose fields have theirs. */
+  limits: ArgumentLimits | undefined;
   node: ArgumentNode;
 }
 
@@ -145,7 +158,35 @@ export function argumentLimitError(
   for (const site of sitesOf(schema, document, operationName ?? '')) {
     const type = site.argument.type;
     const value = valueFromAST(site.node.value, type, variables ?? undefined);
-    const error = overLimit(site, value, isListType(getNullableType(type)));
+    const error = site.limits
+      ? overLimit(site, site.limits, site.argument.name, value, isListType(getNullableType(type)))
+      : undefined;
+    if (error) return error;
+    const inner = inputFieldError(site, type, value, 0);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The first field of an input object value over its cap, at any depth of the value. */
+function inputFieldError(site: Site, type: GraphQLInputType, value: unknown, depth: number): GraphQLError | undefined {
+  if (value === null || value === undefined || depth > 8) return undefined;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const error = inputFieldError(site, nullable.ofType, item, depth + 1);
+      if (error) return error;
+    }
+    return undefined;
+  }
+  if (!isInputObjectType(nullable) || typeof value !== 'object') return undefined;
+  for (const field of Object.values(nullable.getFields())) {
+    const fieldValue = (value as Record<string, unknown>)[field.name];
+    const limits = field.extensions[EXTENSION] as ArgumentLimits | undefined;
+    const name = `${site.argument.name}.${field.name}`;
+    const error =
+      (limits && overLimit(site, limits, name, fieldValue, isListType(getNullableType(field.type)))) ||
+      inputFieldError(site, field.type, fieldValue, depth + 1);
     if (error) return error;
   }
   return undefined;
@@ -180,7 +221,7 @@ function sitesOf(schema: GraphQLSchema, document: DocumentNode, operationName: s
         const owner = directive ? `@${directive.name}` : parent && field && `${parent.name}.${field.name}`;
         if (!owner) return;
         const limits = limitsOf(`${owner}(${argument.name})`, argument);
-        if (limits) found.push({ owner, argument, limits, node });
+        if (limits || isInputObjectType(getNamedType(argument.type))) found.push({ owner, argument, limits, node });
       },
     }),
   );
@@ -189,14 +230,20 @@ function sitesOf(schema: GraphQLSchema, document: DocumentNode, operationName: s
   return sites;
 }
 
-function overLimit({ owner, argument, limits, node }: Site, value: unknown, list: boolean): GraphQLError | undefined {
+function overLimit(
+  { owner, node }: Site,
+  limits: ArgumentLimits,
+  name: string,
+  value: unknown,
+  list: boolean,
+): GraphQLError | undefined {
   const { maxLength, maxItems, min } = limits;
   const refuse = (message: string) =>
     new GraphQLError(message, {
       nodes: [node],
       extensions: {
         code: ErrorCode.badUserInput,
-        argumentName: argument.name,
+        argumentName: name,
         [owner.startsWith('@') ? 'directive' : 'field']: owner,
         ...limits,
         http: { status: 400, spec: true },
@@ -204,17 +251,17 @@ function overLimit({ owner, argument, limits, node }: Site, value: unknown, list
     });
   if (value === undefined) return undefined; // left out, or a variable that is not given
   if (min !== undefined && !(typeof value === 'number' && value >= min)) {
-    return refuse(`Argument "${argument.name}" of ${owner} must be a number of at least ${min}, got ${value}.`);
+    return refuse(`Argument "${name}" of ${owner} must be a number of at least ${min}, got ${value}.`);
   }
   // A single value given for a list is a list of one (GraphQL's input coercion).
   const items = list ? (Array.isArray(value) ? value : [value]) : [value];
   if (maxItems !== undefined && items.length > maxItems) {
-    return refuse(`Argument "${argument.name}" of ${owner} has ${items.length} items; the limit is ${maxItems}.`);
+    return refuse(`Argument "${name}" of ${owner} has ${items.length} items; the limit is ${maxItems}.`);
   }
   if (maxLength === undefined) return undefined;
   for (const [index, item] of items.entries()) {
     if (typeof item === 'string' && item.length > maxLength) {
-      const what = list ? `Item ${index} of argument "${argument.name}"` : `Argument "${argument.name}"`;
+      const what = list ? `Item ${index} of argument "${name}"` : `Argument "${name}"`;
       return refuse(`${what} of ${owner} is ${item.length} characters long; the limit is ${maxLength}.`);
     }
   }

@@ -29,13 +29,31 @@ export const ErrorCode = {
   trustedOperationIdRequired: 'TRUSTED_OPERATION_ID_REQUIRED',
   /** Trusted-operations mode: the hash names no trusted operation. */
   trustedOperationNotFound: 'TRUSTED_OPERATION_NOT_FOUND',
+  /** Search cannot answer now: its index is being rebuilt, or could not be built. */
+  searchUnavailable: 'SEARCH_UNAVAILABLE',
+  /** One search failed (an error in the index, or it ran too long); the next may succeed. */
+  searchFailed: 'SEARCH_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Where a client gets the ID of a record: said in every ID filter's description and ID error. */
+export const WHERE_IDS_COME_FROM =
+  'IDs are the `id` of objects this API returns: look an entity up by its slug (`person(slug:)`, ' +
+  '`country(slug:)`, `organization(slug:)`, `place(slug:)`, `item(slug:)`) or by name (`entitiesNamed(name:)`).';
+
 /** A client's mistake in an argument: answered with this message and BAD_USER_INPUT. */
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.badUserInput, ...extensions } });
+}
+
+/** A search that could not be answered; `cause` (logged, never sent) says why. */
+export function searchError(
+  code: typeof ErrorCode.searchUnavailable | typeof ErrorCode.searchFailed,
+  message: string,
+  cause?: Error,
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code }, originalError: cause });
 }
 
 /**

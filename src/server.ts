@@ -39,12 +39,11 @@ try {
 }
 
 // The search index is built in a worker thread once the data is loaded: the server listens
-// meanwhile (a search waits for the index), and /ready answers 503 until it is built.
+// meanwhile (a search waits for the index), and /ready answers 503 whenever search is not
+// available: until the index is built, and while a replacement worker rebuilds it.
 const search = new SearchIndex(corpus);
-let searchable = false;
 search.ready.then(
   () => {
-    searchable = true;
     console.log(`claimgraph: search index ready (${Math.round(performance.now() - started)} ms after start)`);
   },
   (error: Error) => {
@@ -72,7 +71,7 @@ const { yoga, listener, metricsListener } = createClaimgraph({
   search,
   config,
   log,
-  ready: () => searchable && !draining,
+  ready: () => search.available && !draining,
 });
 
 // Answers not yet finished: those whose headers are still unsent when the drain begins get

@@ -12,7 +12,7 @@ import { createYoga, type GraphiQLOptions, maskError, type Plugin } from 'graphq
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
-import { ErrorCode, isClientInputError } from './errors.ts';
+import { ErrorCode, isClientInputError, WHERE_IDS_COME_FROM } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
 import { inputPlugins } from './plugins/input.ts';
@@ -106,7 +106,10 @@ async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> 
  */
 function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): Error {
   if (error instanceof GraphQLError && isClientInputError(error)) {
-    return new GraphQLError(error.originalError?.message ?? error.message, {
+    const original = error.originalError?.message ?? error.message;
+    // A string that is no global ID at all: say where IDs come from.
+    const hint = original.startsWith('Invalid global ID') ? `. ${WHERE_IDS_COME_FROM}` : '';
+    return new GraphQLError(`${original}${hint}`, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,

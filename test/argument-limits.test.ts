@@ -73,7 +73,7 @@ describe('the schema declares a cap on every String, ID and list argument', () =
 
   it('SDL: the search query, global IDs, id lists and cursors', () => {
     const query = schema.getQueryType()?.getFields();
-    expect(query?.search?.args.find((a) => a.name === 'query')?.description).toMatch(/At most 200 characters\.$/);
+    expect(query?.search?.args.find((a) => a.name === 'query')?.description).toMatch(/At most 500 characters\.$/);
     expect(query?.node?.args[0]?.description).toBe('A global ID. At most 256 characters.');
     expect(query?.nodes?.args[0]?.description).toBe('Global IDs. At most 100 items, each at most 256 characters.');
     expect(query?.people?.args.find((a) => a.name === 'after')?.description).toMatch(/At most 64 characters\.$/);
@@ -89,9 +89,9 @@ describe('a value over its cap is refused before execution', () => {
       status: 400,
       errors: [
         {
-          message: 'Argument "query" of Query.search is 99800 characters long; the limit is 200.',
+          message: 'Argument "query" of Query.search is 99800 characters long; the limit is 500.',
           locations: [{ line: 1, column: 34 }],
-          extensions: { code: 'BAD_USER_INPUT', argumentName: 'query', field: 'Query.search', maxLength: 200 },
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'query', field: 'Query.search', maxLength: 500 },
         },
       ],
     });

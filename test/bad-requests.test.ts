@@ -2,7 +2,9 @@
  * Bad requests over real HTTP, one test per case: each asserts the status code and the error
  * message, and that the server still answers a good query afterwards.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WHERE_IDS_COME_FROM } from '../src/errors.ts';
 import { globalId } from './helpers.ts';
 import { serve, type TestServer } from './http.ts';
 
@@ -151,14 +153,16 @@ describe('bad requests', () => {
     expect(body.data).toEqual({ node: null });
     expect(
       body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]),
-    ).toEqual([['Invalid global ID: garbage', 'BAD_USER_INPUT']]);
+    ).toEqual([[`Invalid global ID: garbage. ${WHERE_IDS_COME_FROM}`, 'BAD_USER_INPUT']]);
     await expectStillAnswering();
   });
 
   it('invalid global ID in a filter argument: BAD_USER_INPUT', async () => {
     const response = await server.post({ query: '{ accusations(accuser: "garbage") { totalCount } }' });
     expect(response.status).toBe(200);
-    expect(await errorsOf(response)).toEqual([{ message: 'Invalid global ID: garbage', code: 'BAD_USER_INPUT' }]);
+    expect(await errorsOf(response)).toEqual([
+      { message: `Invalid global ID: garbage. ${WHERE_IDS_COME_FROM}`, code: 'BAD_USER_INPUT' },
+    ]);
     await expectStillAnswering();
   });
 

@@ -39,7 +39,7 @@ function corpus(statements: unknown[]): string {
     language: 'en',
     published: { date: '2025-01-17', inference: 'Given for the test.', evidence: [{ exact: 'Daily Example' }] },
   });
-  write(join(article, 'mentions.json'), [{ entity: 'alpha', evidence: [{ exact: 'Alpha' }] }]);
+  write(join(article, 'mentions.json'), [{ entity: 'alpha' }]);
   if (statements.length > 0) write(join(article, 'statements.json'), statements);
   return dir;
 }

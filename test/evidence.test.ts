@@ -26,11 +26,14 @@ describe('evidence served', () => {
         mentions { nodes { exact article { title } } } articles { totalCount } } } }`,
       { id: globalId('Country', 'estmark') },
     );
-    const titles = fixtureCorpus()
-      .all('Article')
-      .map((article) => article.title);
+    const articles = fixtureCorpus().all('Article');
     expect(data?.node.articles.totalCount).toBe(3);
-    expect(data?.node.mentions.nodes.map((mention) => mention.article.title)).toEqual(titles);
+    // Every occurrence of the name, article by article.
+    const occurrences = articles.flatMap((article) =>
+      Array.from(article.text.matchAll(/\bEstmark\b/g), () => article.title),
+    );
+    expect(data?.node.mentions.nodes.map((mention) => mention.article.title)).toEqual(occurrences);
+    expect(new Set(occurrences)).toEqual(new Set(articles.map((article) => article.title)));
     expect(new Set(data?.node.mentions.nodes.map((mention) => mention.exact))).toEqual(new Set(['Estmark']));
   });
 });

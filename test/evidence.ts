@@ -18,7 +18,7 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
     nodes(ids: $ids) {
       __typename
       ... on Entity {
-        mentions(first: 100) { nodes { ...E } }
+        mentions(first: 100) { nodes { exact start end sentence { start end text } article { id sha256 } } }
         titles(first: 100) { nodes { evidence { ...E } relatedTo { evidence { ...E } } } }
       }
       ... on Claim { evidence { ...E } }
@@ -28,7 +28,7 @@ const EVIDENCE_OF_EVERY_TYPE = /* GraphQL */ `
       }
       ... on Agreement {
         parties { evidence { ...E } } signatories { evidence { ...E } } publishedBy { evidence { ...E } }
-        articleCountEvidence { ...E } nameEvidence { ...E }
+        sectionCountEvidence { ...E } nameEvidence { ...E }
       }
       ... on Quote { words { ...E } speakerEvidence { ...E } channelEvidence { ...E } about { evidence { ...E } } }
       ... on Event {
@@ -77,8 +77,10 @@ export async function servedEvidenceVerbatim(corpus: Corpus): Promise<ServedEvid
     expect(errors).toBeUndefined();
     collect(data, served);
   }
-  // Evidence objects held by the loaded records and mentions, counted the same way.
-  expect(served.length).toBe(collect([records, records.map((record) => corpus.mentions(record.id))]).length);
+  // Evidence objects held by the loaded records, their mentions and what each article says of
+  // them, counted the same way.
+  const loaded = records.map((record) => [corpus.mentions(record.id), corpus.inArticles(record.id)]);
+  expect(served.length).toBe(collect([records, loaded]).length);
 
   const texts = new Map(
     corpus.all('Article').map((article) => {

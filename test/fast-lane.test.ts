@@ -1,9 +1,3 @@
-/**
- * The fast lane (src/fast-lane.ts) changes who answers a request, never the answer: once it has
- * learnt a request, it sends Yoga's status, headers and bytes; it never learns what Yoga refused or
- * answered with errors; and a request that differs in a byte or a header is another request.
- */
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOperations } from '../scripts/operations.ts';
 import type { Corpus } from '../src/data/corpus.ts';
@@ -11,16 +5,8 @@ import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts'
 import { FIXTURE_OPERATIONS_DIR, fixtureCorpus, globalId } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../examples/operations', import.meta.url));
-
-/** The operations of examples/ and those written for the fixture, as the exact body a client sends. */
-const operations = [
-  ...readOperations(EXAMPLES_DIR).map(({ name, query }) => ({
-    name: `examples/${name}.graphql`,
-    body: JSON.stringify({ query }),
-  })),
-  ...readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body })),
-];
+/** The operations written for the fixture, as the exact body a client sends. */
+const operations = readOperations(FIXTURE_OPERATIONS_DIR).map(({ name, body }) => ({ name: `fixture/${name}`, body }));
 
 const SETTINGS = {
   'JIT and response cache (the defaults)': {},

@@ -30,6 +30,7 @@ describe('subgraph schema', () => {
       'Place',
       'Provision',
       'Quote',
+      'Sentence',
       'Statement',
     ]);
     for (const [, , directives] of nodeTypes) expect(directives).toBe('  @key(fields: "id")');

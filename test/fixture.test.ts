@@ -96,10 +96,10 @@ describe('the fixture corpus', () => {
 
   it('has mentions with titles, entities several articles mention, and evidence with a prefix and a suffix', () => {
     const entities = ENTITY_KINDS.flatMap((kind) => data.all(kind) as readonly NodeRecord[]);
-    const mentions = entities.flatMap((entity) => data.mentions(entity.id));
-    expect(mentions.filter((mention) => mention.titles.length > 0).length).toBeGreaterThan(3);
-    expect(entities.filter((entity) => data.mentions(entity.id).length > 1).length).toBeGreaterThan(3);
-    const evidence = evidenceOf([[...data.records()], mentions]);
+    const inArticles = entities.flatMap((entity) => data.inArticles(entity.id));
+    expect(inArticles.filter((entry) => entry.titles.length > 0).length).toBeGreaterThan(3);
+    expect(entities.filter((entity) => data.inArticles(entity.id).length > 1).length).toBeGreaterThan(3);
+    const evidence = evidenceOf([[...data.records()], inArticles]);
     expect(evidence.some((e) => e.prefix !== null)).toBe(true);
     expect(evidence.some((e) => e.suffix !== null)).toBe(true);
   });
@@ -130,8 +130,8 @@ describe('the fixture corpus', () => {
     expect(events.some((event) => event.about.length > 0)).toBe(true);
     expect(events.some((event) => event.partOf !== null)).toBe(true);
     const titles = ENTITY_KINDS.flatMap((kind) => data.all(kind) as readonly NodeRecord[])
-      .flatMap((entity) => data.mentions(entity.id))
-      .flatMap((mention) => mention.titles);
+      .flatMap((entity) => data.inArticles(entity.id))
+      .flatMap((entry) => entry.titles);
     expect(titles.some((title) => title.relatedTo.length > 0)).toBe(true);
     expect(titles.some((title) => title.relatedTo.length === 0)).toBe(true);
     const agreements = data.all('Agreement');

@@ -43,9 +43,9 @@ describe('the generated corpus', () => {
     const data = loadCorpus(dir);
     expect(data.all('Article')).toHaveLength(articles);
     expect(articles).toBeGreaterThan(1);
-    // Records and mentions, as the generator counts them.
+    // Records and mention records (what each article says of each entity), as the generator counts them.
     const nodes = [...data.records()];
-    const mentions = nodes.reduce((sum, record) => sum + data.mentions(record.id).length, 0);
+    const mentions = nodes.reduce((sum, record) => sum + data.inArticles(record.id).length, 0);
     expect(nodes.length + mentions).toBe(records);
     expect(countRecords(dir)).toBe(records);
     const index = new SearchIndex(data);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/data/corpus.ts';
 import type { LogEntry } from '../src/plugins/observability.ts';
 import type { TrustedOperation } from '../src/plugins/security.ts';
-import { fixtureCorpus, searchFor } from './helpers.ts';
+import { articleCorpus, fixtureCorpus, searchFor } from './helpers.ts';
 import { configFrom, serve, type TestServer } from './http.ts';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
@@ -149,7 +149,9 @@ describe('trusted operations only', () => {
   );
   let server: TestServer;
   beforeAll(async () => {
+    // The trusted operations are the examples, which ask the article's questions.
     server = await serve({
+      corpus: articleCorpus(),
       config: configFrom({ NODE_ENV: 'production', CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY: 'true' }),
     });
   });

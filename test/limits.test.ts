@@ -8,15 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 import { createClaimgraphYoga } from '../src/yoga.ts';
-import { fixtureCorpus, globalId, searchFor } from './helpers.ts';
+import { articleCorpus, fixtureCorpus, globalId, searchFor } from './helpers.ts';
 import { configFrom } from './http.ts';
 
-function yogaWith(env: Record<string, string> = {}) {
-  const yoga = createClaimgraphYoga({
-    corpus: fixtureCorpus(),
-    search: searchFor(fixtureCorpus()),
-    config: configFrom(env),
-  });
+function yogaWith(env: Record<string, string> = {}, corpus = fixtureCorpus()) {
+  const yoga = createClaimgraphYoga({ corpus, search: searchFor(corpus), config: configFrom(env) });
   return async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
@@ -118,6 +114,7 @@ describe('limits', () => {
   });
 });
 
+// The example operations ask the article's questions: they run on the article.
 describe('every example operation passes the default limits', () => {
   const examples = new URL('../examples/', import.meta.url);
   const files = readdirSync(examples, { recursive: true, encoding: 'utf8' }).filter((path) =>
@@ -129,7 +126,8 @@ describe('every example operation passes the default limits', () => {
   });
 
   it.each(files)('%s', async (file) => {
-    const result = await yogaWith({ NODE_ENV: 'production' })(readFileSync(new URL(file, examples), 'utf8'));
+    const run = yogaWith({ NODE_ENV: 'production' }, articleCorpus());
+    const result = await run(readFileSync(new URL(file, examples), 'utf8'));
     expect(result.body.errors).toBeUndefined();
     expect(result.status).toBe(200);
   });

@@ -14,8 +14,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../src/data/corpus.ts';
 import { ArticleText, type Evidence } from '../src/data/evidence.ts';
 import { loadCorpus } from '../src/data/load.ts';
+import { evidenceOf } from '../src/data/passages.ts';
 import type { NodeRecord } from '../src/data/records.ts';
-import { searchDocuments } from '../src/search/documents.ts';
+import { SEARCH_KINDS, type SearchKind, searchDocuments } from '../src/search/documents.ts';
 import { buildIndex, SEARCH_OPTIONS } from '../src/search/minisearch.ts';
 import { searchOrder } from '../src/search/order.ts';
 import { SearchIndex } from '../src/search/search.ts';
@@ -61,10 +62,13 @@ function evidenceIn(value: unknown, into: { exact: string; prefix: string | null
 
 describe('evidence kept as offsets', () => {
   it('serves exactly the words, prefixes and suffixes the files give', () => {
+    // Descriptions are served as mentions, exclusions not at all: both are checked apart.
+    const withoutMentions = (key: string, value: unknown) =>
+      key === 'descriptions' || key === 'exclusions' ? undefined : value;
     const fromFiles = articleDirs.flatMap((dir) =>
       readdirSync(dir)
         .filter((file) => file.endsWith('.json'))
-        .flatMap((file) => evidenceIn(JSON.parse(readFileSync(join(dir, file), 'utf8')))),
+        .flatMap((file) => evidenceIn(JSON.parse(readFileSync(join(dir, file), 'utf8'), withoutMentions))),
     );
     // Evidence with a prefix or a suffix, which the loader keeps as lengths.
     expect(fromFiles.filter((e) => e.prefix !== null).length).toBeGreaterThan(0);
@@ -83,11 +87,24 @@ describe('evidence kept as offsets', () => {
     const data = fixtureCorpus();
     for (const record of data.records()) {
       walk(record);
-      walk(data.mentions(record.id));
+      walk(data.inArticles(record.id));
     }
     const key = (e: { exact: string; prefix: string | null; suffix: string | null }) =>
       JSON.stringify([e.exact, e.prefix, e.suffix]);
     expect(served.map(key).sort()).toEqual(fromFiles.map(key).sort());
+    for (const dir of articleDirs) {
+      const mentions = JSON.parse(readFileSync(join(dir, 'mentions.json'), 'utf8')) as {
+        entity: string;
+        descriptions?: { exact: string }[];
+      }[];
+      for (const { entity, descriptions = [] } of mentions) {
+        const article = (JSON.parse(readFileSync(join(dir, 'article.json'), 'utf8')) as { id: string }).id;
+        const described = data
+          .mentions(entity)
+          .filter((mention) => mention.form === 'DESCRIPTION' && mention.article === article);
+        expect(described.map((mention) => mention.exact).sort()).toEqual(descriptions.map((d) => d.exact).sort());
+      }
+    }
   });
 });
 
@@ -131,7 +148,7 @@ describe('sentences found on first use', () => {
       .filter(({ trimmed }) => trimmed !== '')
       .map(({ trimmed, index, segment }, i) => {
         const start = index + segment.indexOf(trimmed);
-        return { index: i, start, end: start + trimmed.length, text: trimmed };
+        return { kind: 'Sentence', article: 'a', index: i, start, end: start + trimmed.length, text: trimmed };
       });
     expect(article.sentences).toEqual(expected);
     for (let offset = 0; offset < text.length; offset += 97) {
@@ -218,9 +235,10 @@ describe('evidence placed through a k-gram index', () => {
 });
 
 describe('the search index, built from the files in a worker', () => {
-  /** The document of each record as the record holds it, with the record's position as its id. */
+  /** The document of each record as the record holds it, with the record's position as its id; then each sentence's. */
   function fromRecords(data: Corpus, records: readonly NodeRecord[]) {
     const words = (evidence: readonly { exact: string }[]) => evidence.map((e) => e.exact).join(' ');
+    const kind = (name: SearchKind) => SEARCH_KINDS.indexOf(name);
     const document = (record: NodeRecord, id: number) => {
       switch (record.kind) {
         case 'Person':
@@ -228,41 +246,87 @@ describe('the search index, built from the files in a worker', () => {
         case 'Organization':
         case 'Place':
         case 'Item': {
-          const mentions = data.mentions(record.id);
-          const titles = mentions.flatMap((m) => m.titles.map((title) => title.title));
-          return { id, name: record.name, text: [...titles, ...mentions.map((m) => words(m.evidence))].join(' ') };
+          const descriptions = data.mentions(record.id).filter((mention) => mention.form === 'DESCRIPTION');
+          const titles = data.inArticles(record.id).flatMap((entry) => entry.titles);
+          return {
+            id,
+            kind: kind(record.kind),
+            name: record.name,
+            aliases: [...record.names.slice(1).map((name) => name.text), ...descriptions.map((d) => d.exact)].join(' '),
+            titles: titles.flatMap((title) => [title.title, words(title.evidence)]).join(' '),
+          };
         }
         case 'Article':
-          return { id, name: record.title, text: record.publisher.name };
-        case 'Agreement':
+          return {
+            id,
+            kind: kind('Article'),
+            name: record.title,
+            evidence: words([record.titleEvidence, record.publisher.evidence, ...record.published.evidence]),
+            notes: record.published.inference,
+          };
         case 'Event':
-          return { id, name: record.name, text: words(record.evidence) };
+          return {
+            id,
+            kind: kind('Event'),
+            name: record.name,
+            evidence: words(evidenceOf(record)),
+            notes: record.date.resolution,
+          };
+        case 'Agreement':
+          return { id, kind: kind('Agreement'), name: record.name, evidence: words(evidenceOf(record)) };
         case 'Provision':
-          return { id, name: record.summary, text: words(record.evidence) };
+          return { id, kind: kind('Provision'), name: record.summary, evidence: words(evidenceOf(record)) };
         case 'Accusation':
-          return { id, name: record.act, text: words(record.evidence) };
+          return { id, kind: kind('Accusation'), name: record.act, evidence: words(evidenceOf(record)) };
         case 'Quote':
-          return { id, name: record.words.exact, text: words(record.evidence) };
+          return { id, kind: kind('Quote'), name: record.words.exact, evidence: words(evidenceOf(record)) };
         case 'Statement':
-          return { id, name: record.predicate.toLowerCase().replaceAll('_', ' '), text: words(record.evidence) };
+          return {
+            id,
+            kind: kind('Statement'),
+            name: record.predicate.toLowerCase().replaceAll('_', ' '),
+            evidence: words(evidenceOf(record)),
+            ...(record.date && { notes: record.date.resolution }),
+          };
       }
     };
-    return records.map(document);
+    const sentences = data
+      .all('Article')
+      .flatMap((article) => data.text(article.id)?.sentences ?? [])
+      .map((sentence, i) => ({ id: records.length + i, kind: kind('Sentence'), text: sentence.text }));
+    return [...records.map(document), ...sentences];
   }
 
   it('indexes what the records hold, articles first, then entities, then claims article by article', () => {
-    const data = loadCorpus(FIXTURE_DIR);
-    const records = searchOrder(data);
-    const articles = data.all('Article');
-    expect(articles.length).toBeGreaterThan(1);
-    const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
-      data.all(kind),
-    );
-    const claims = articles.flatMap((article) => data.related('claimsByArticle', article.id));
-    expect(records).toEqual([...articles, ...entities, ...claims]);
-    // Every record once: a document's id, its position, names one record.
-    expect(new Set(records.map((record) => record.id)).size).toBe([...data.records()].length);
-    expect([...searchDocuments(FIXTURE_DIR)]).toEqual(fromRecords(data, records));
+    for (const dir of [FIXTURE_DIR]) {
+      const data = loadCorpus(dir);
+      const order = new Map([...data.records()].map((record, i) => [record, i]));
+      const load = (record: NodeRecord) => order.get(record) ?? -1;
+      const records = searchOrder(data);
+      const articles = data.all('Article');
+      expect(articles.length).toBeGreaterThan(1);
+      const entities = (['Person', 'Country', 'Organization', 'Place', 'Item'] as const).flatMap((kind) =>
+        data.all(kind),
+      );
+      // Claims in load order: each article's files one after another, each file's records in order.
+      const claims = articles.flatMap((article) =>
+        (['Event', 'Agreement', 'Accusation', 'Quote', 'Statement'] as const).flatMap((kind) =>
+          data
+            .all(kind)
+            .filter((claim) => claim.article === article.id)
+            .sort((a, b) => load(a) - load(b))
+            .flatMap((claim) =>
+              claim.kind === 'Agreement'
+                ? [claim, ...claim.provisions.map((provision) => data.get(provision) as NodeRecord)]
+                : [claim],
+            ),
+        ),
+      );
+      expect(records).toEqual([...articles, ...entities, ...claims]);
+      // Every record once: a document's id, its position, names one record.
+      expect(new Set(records.map((record) => record.id)).size).toBe([...data.records()].length);
+      expect([...searchDocuments(dir)]).toEqual(fromRecords(data, records));
+    }
   });
 
   it('turns each hit back into the record it was built from', async () => {
@@ -275,7 +339,11 @@ describe('the search index, built from the files in a worker', () => {
     if (quote?.kind !== 'Quote') throw new Error('every article of the fixture has a quote');
     const hits = await index.search(quote.words.exact);
     expect(hits.map((hit) => hit.record)).toContain(quote);
-    for (const { record } of hits) expect(data.get(record.id)).toBe(record);
+    for (const { record } of hits) {
+      if (record.kind === 'Sentence') expect(data.sentence(record.article, record.index)).toBe(record);
+      else expect(data.get(record.id)).toBe(record);
+    }
+    expect(hits.some((hit) => hit.record.kind === 'Sentence')).toBe(true);
   });
 
   it('keeps the scores of a plain MiniSearch index once trimmed', () => {
@@ -298,7 +366,7 @@ describe('the search index, built from the files in a worker', () => {
     try {
       const records = searchOrder(data).length;
       await expect(index.ready).rejects.toThrow(new RegExp(`search index: \\d+ documents for ${records} records`));
-      await expect(index.search('drones')).rejects.toThrow(/documents for/);
+      await expect(index.search('drones')).rejects.toThrow('Search is unavailable.');
     } finally {
       index.close();
     }
@@ -310,7 +378,7 @@ describe('the search index, built from the files in a worker', () => {
       const early = index.search('drones');
       await index.ready;
       const late = await index.search('drones');
-      expect((await early).map((hit) => hit.record.id)).toEqual(late.map((hit) => hit.record.id));
+      expect((await early).map((hit) => hit.record)).toEqual(late.map((hit) => hit.record));
       expect(late.length).toBeGreaterThan(0);
     } finally {
       index.close();

@@ -1,9 +1,3 @@
-/**
- * The performance plugins change how answers are computed, never what they are: graphql-jit gives
- * the same results as graphql-js, and the response cache never serves an answer to a different
- * operation, different variables or a different corpus.
- */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readOperations } from '../scripts/operations.ts';
 import { loadConfig, type PerformanceOptions } from '../src/config.ts';
@@ -52,8 +46,8 @@ interface Example {
 }
 
 function examples(): Example[] {
-  // The operations kept in the repository (examples/) and those written for the fixture must
-  // succeed; the four at the end must fail.
+  // The operations written for the fixture must succeed (test/article/operations.test.ts runs
+  // examples/ on the article); the four at the end must fail.
   const read = (dir: string, folder: string) =>
     readOperations(dir).map(({ name, query, variables }) => ({
       file: `${folder}/${name}.graphql`,
@@ -62,7 +56,6 @@ function examples(): Example[] {
       succeeds: true,
     }));
   return [
-    ...read(fileURLToPath(new URL('../examples/operations', import.meta.url)), 'examples/operations'),
     ...read(FIXTURE_OPERATIONS_DIR, 'test/fixtures/operations'),
     // Failures must fail alike: a malformed global ID, a page too large, an unknown field.
     { file: 'bad global ID', query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: { id: 'nope' } },

@@ -36,6 +36,7 @@ export const possibleTypes: Record<string, string[]> = {
     "Place",
     "Provision",
     "Quote",
+    "Sentence",
     "Statement"
   ],
   "Subject": [
@@ -50,6 +51,7 @@ export const possibleTypes: Record<string, string[]> = {
     "Place",
     "Provision",
     "Quote",
+    "Sentence",
     "Statement"
   ]
 };

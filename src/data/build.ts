@@ -12,7 +12,10 @@ import type {
   DateFile,
   EventFile,
   EvidenceFile,
+  ItemFile,
   MentionFile,
+  PersonFile,
+  PlaceFile,
   QuoteFile,
   StatementFile,
 } from './files.ts';
@@ -23,11 +26,11 @@ import {
   type AccusationRecord,
   type AgreementRecord,
   type ArticleRecord,
-  ENTITY_KINDS,
+  type EntityInArticle,
+  type EntityRecord,
   type EventRecord,
   type Kind,
   LOCATION_KINDS,
-  type Mention,
   type Modality,
   NODE_KINDS,
   type NodeRecord,
@@ -134,6 +137,16 @@ export class RecordReader {
   }
 }
 
+/**
+ * A claim with its `position`: the smallest start of its own evidence and, for a quote, of its
+ * words (a quote's attribution may follow the words it attributes).
+ */
+function positioned<T extends { evidence: Evidence[]; words?: Evidence }>(claim: T): T & { position: number } {
+  let position = claim.words?.start ?? Number.POSITIVE_INFINITY;
+  for (const evidence of claim.evidence) position = Math.min(position, evidence.start);
+  return Object.assign(claim, { position });
+}
+
 const DATE_PARTS: Partial<Record<DateFile['precision'], number>> = { DAY: 3, MONTH: 2, YEAR: 1 };
 
 export function article(
@@ -169,13 +182,28 @@ export function article(
   };
 }
 
-export function mention(file: MentionFile, articleId: string, read: RecordReader): Mention {
+/** An entity of data/entities/, with its names; `country` and `category` where its kind has them. */
+export function entity(
+  file: PersonFile & Partial<Pick<PlaceFile, 'country'> & Pick<ItemFile, 'category'>>,
+  kind: EntityRecord['kind'],
+): EntityRecord {
+  const names = [
+    { text: file.name, form: 'NAME' as const, written: file.nameWritten, occurrences: 0, mentionCount: 0 },
+    ...file.aliases.map((alias) => ({ ...alias, written: true, occurrences: 0, mentionCount: 0 })),
+  ];
+  const record = { kind, id: file.id, name: file.name, names };
+  if (kind === 'Place') return { ...record, kind, country: file.country ?? null };
+  if (kind === 'Item' && file.category) return { ...record, kind, category: file.category };
+  return record as EntityRecord;
+}
+
+/** What an article says of an entity: its titles; `mentionCount` is set once its mentions are found. */
+export function entityInArticle(file: MentionFile, articleId: string, read: RecordReader): EntityInArticle {
   const { strings } = read;
-  read.check(file.entity, ENTITY_KINDS, 'entity');
   return {
     entity: strings.intern(file.entity),
     article: articleId,
-    evidence: read.evidences(file.evidence, 'evidence'),
+    mentionCount: 0,
     titles: file.titles.map((title, i) => ({
       title: strings.intern(title.title),
       evidence: read.evidences(title.evidence, `titles[${i}].evidence`),
@@ -187,7 +215,7 @@ export function mention(file: MentionFile, articleId: string, read: RecordReader
 export function event(file: EventFile, articleId: string, read: RecordReader): EventRecord {
   const { strings } = read;
   if (file.partOf?.ref === file.id) throw read.error('partOf.ref', 'an event cannot be part of itself');
-  return {
+  return positioned({
     kind: 'Event',
     id: file.id,
     article: articleId,
@@ -199,7 +227,7 @@ export function event(file: EventFile, articleId: string, read: RecordReader): E
     about: read.roles(file.about, 'about', NODE_KINDS),
     partOf: file.partOf ? read.role(file.partOf, 'partOf', ['Event']) : null,
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 /** A date of an event or a statement, checked against its precision. */
@@ -223,7 +251,7 @@ export function agreement(
 ): [AgreementRecord, ...ProvisionRecord[]] {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
-  const record: AgreementRecord = {
+  const record: AgreementRecord = positioned({
     kind: 'Agreement',
     id: file.id,
     article: articleId,
@@ -241,17 +269,18 @@ export function agreement(
     publishedBy: file.publishedBy ? read.role(file.publishedBy, 'publishedBy', ACTOR_KINDS) : null,
     provisions: file.provisions.map((provision) => provision.id),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
   const provisions = file.provisions.map(
-    (provision, i): ProvisionRecord => ({
-      kind: 'Provision',
-      id: provision.id,
-      article: articleId,
-      agreement: file.id,
-      summary: provision.summary,
-      status: strings.intern(provision.status),
-      evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
-    }),
+    (provision, i): ProvisionRecord =>
+      positioned({
+        kind: 'Provision' as const,
+        id: provision.id,
+        article: articleId,
+        agreement: file.id,
+        summary: provision.summary,
+        status: strings.intern(provision.status),
+        evidence: read.evidences(provision.evidence, `provisions[${i}].evidence`),
+      }),
   );
   return [record, ...provisions];
 }
@@ -266,7 +295,7 @@ function agreementName(file: AgreementFile, read: RecordReader) {
 }
 
 export function accusation(file: AccusationFile, articleId: string, read: RecordReader): AccusationRecord {
-  return {
+  return positioned({
     kind: 'Accusation',
     id: file.id,
     article: articleId,
@@ -280,14 +309,14 @@ export function accusation(file: AccusationFile, articleId: string, read: Record
       stance: read.strings.intern(response.stance),
     })),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 export function quote(file: QuoteFile, articleId: string, read: RecordReader): QuoteRecord {
   const { strings } = read;
   if (file.event) read.check(file.event, ['Event'], 'event');
   if (file.channel.via) read.check(file.channel.via, ['Organization'], 'channel.via');
-  return {
+  return positioned({
     kind: 'Quote',
     id: file.id,
     article: articleId,
@@ -302,7 +331,7 @@ export function quote(file: QuoteFile, articleId: string, read: RecordReader): Q
     about: read.roles(file.about, 'about', NODE_KINDS),
     event: strings.internOrNull(file.event),
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 /** The modality a predicate that names an act of speech gives what it says: a promise is promised. */
@@ -364,7 +393,7 @@ export function statement(file: StatementFile, articleId: string, read: RecordRe
   const attribution = file.attribution;
   for (const [i, quote] of attribution?.quotes.entries() ?? [])
     read.check(quote, ['Quote'], `attribution.quotes[${i}]`);
-  return {
+  return positioned({
     kind: 'Statement',
     id: file.id,
     article: articleId,
@@ -380,7 +409,7 @@ export function statement(file: StatementFile, articleId: string, read: RecordRe
       : null,
     date: file.date ? date(file.date, 'date', read) : null,
     evidence: read.evidences(file.evidence, 'evidence'),
-  };
+  });
 }
 
 /** Dates already checked: a corpus names the same few hundred days over and over. */

@@ -82,10 +82,12 @@ export function sentenceCoverage(corpus: Corpus, article: ArticleRecord): Senten
   };
   for (const claim of corpus.related('claimsByArticle', article.id)) place('claims', claim, claim);
   for (const entity of corpus.related('entitiesByArticle', article.id)) {
-    for (const mention of corpus.mentions(entity.id)) {
-      if (mention.article === article.id)
-        place('mentions', entity.id, { names: mention.evidence, titles: mention.titles });
-    }
+    const names = corpus.mentions(entity.id).filter((mention) => mention.article === article.id);
+    const titles = corpus
+      .inArticles(entity.id)
+      .filter((entry) => entry.article === article.id)
+      .flatMap((entry) => entry.titles);
+    place('mentions', entity.id, { names, titles });
   }
   return coverage;
 }

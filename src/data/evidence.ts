@@ -2,6 +2,9 @@ import type { EvidenceFile } from './files.ts';
 
 /** A sentence of an article, found with the platform's Unicode sentence segmenter. */
 export interface Sentence {
+  kind: 'Sentence';
+  /** The id of its article. */
+  article: string;
   index: number;
   start: number;
   end: number;
@@ -66,8 +69,30 @@ export class ArticleText {
   }
 
   get sentences(): readonly Sentence[] {
-    this.segmented ??= segment(this.text);
+    this.segmented ??= segment(this.article, this.text);
     return this.segmented;
+  }
+
+  /**
+   * Where `name` stands in the text as a whole word or phrase, in text order: the characters just
+   * before and after it are not letters, digits or combining marks. The name matches as written,
+   * except for the case of its first letter ("the West" matches "The West" at the start of a
+   * sentence, "Kyiv" matches "kyiv").
+   */
+  occurrences(name: string): number[] {
+    const text = this.text;
+    const first = name.charAt(0);
+    const swapped = first === first.toLowerCase() ? first.toUpperCase() : first.toLowerCase();
+    const variants = swapped === first ? [name] : [name, swapped + name.slice(1)];
+    const found: number[] = [];
+    for (const variant of variants) {
+      for (let at = text.indexOf(variant); at !== -1; at = text.indexOf(variant, at + 1)) {
+        if (!isWordCharacter(text.charAt(at - 1)) && !isWordCharacter(text.charAt(at + variant.length))) {
+          found.push(at);
+        }
+      }
+    }
+    return variants.length > 1 ? found.sort((a, b) => a - b) : found;
   }
 
   /**
@@ -108,6 +133,16 @@ export class ArticleText {
     const sentence = sentences[low];
     if (!sentence) throw new Error(`article ${this.article} has no sentences`);
     return sentence;
+  }
+
+  /**
+   * The indexes of the first and last sentences that the span [start, end) overlaps; first > last
+   * when it overlaps none (it lies in the white space between two).
+   */
+  sentenceRange(start: number, end: number): [number, number] {
+    const first = this.sentenceAt(start);
+    const last = this.sentenceAt(Math.max(start, end - 1));
+    return [first.end <= start ? first.index + 1 : first.index, last.index];
   }
 
   /** Where `needle` occurs, if it occurs exactly once; -1 otherwise. */
@@ -284,14 +319,28 @@ function decode(article: ArticleText, bytes: Uint8Array): string {
   return text;
 }
 
-function segment(text: string): Sentence[] {
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Whether a character (one UTF-16 code unit; '' past either end) belongs to a word. */
+function isWordCharacter(character: string): boolean {
+  return character !== '' && WORD_CHARACTER.test(character);
+}
+
+function segment(article: string, text: string): Sentence[] {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const sentences: Sentence[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const trimmed = segment.trim();
     if (trimmed === '') continue;
     const start = index + segment.indexOf(trimmed);
-    sentences.push({ index: sentences.length, start, end: start + trimmed.length, text: trimmed });
+    sentences.push({
+      kind: 'Sentence',
+      article,
+      index: sentences.length,
+      start,
+      end: start + trimmed.length,
+      text: trimmed,
+    });
   }
   return sentences;
 }

@@ -42,19 +42,48 @@ const Role = z.strictObject({ ref: Id, evidence: Evidences });
 // ---------------------------------------------------------------------------------------------
 // Shared entities (data/entities/*.json)
 
-export const PersonFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const CountryFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const OrganizationFile = z.strictObject({ id: Id, name: z.string().min(1) });
-export const PlaceFile = z.strictObject({
+/**
+ * How a name refers to its entity. NAME is the entity's own `name`; the others are aliases:
+ * SHORT_NAME a shorter form of the name ("Putin"), ALIAS another name, CAPITAL a capital standing
+ * for its country's government ("Moscow"), DEMONYM the adjective of a country ("Russian").
+ */
+export const NameForm = z.enum(['SHORT_NAME', 'ALIAS', 'CAPITAL', 'DEMONYM']);
+
+/** A name a single word or phrase, no white space at either end. */
+const NameText = z
+  .string()
+  .min(1)
+  .regex(/^\S(?:.*\S)?$/s, 'must not start or end with white space');
+
+/**
+ * What every entity declares: its id (its slug), its usual name and the other names the
+ * articles call it by. The loader finds every occurrence of each name in the text of every
+ * article that mentions the entity (see docs/data.md, "Names and mentions").
+ */
+const EntityNames = {
   id: Id,
-  name: z.string().min(1),
+  /** The usual name. */
+  name: NameText,
+  /**
+   * False when no article writes `name` ("China": the article says "Beijing"). The loader checks
+   * it both ways: a name said to be written must occur, one said not to be must not.
+   */
+  nameWritten: z.boolean().default(true),
+  /** Other names the articles write; each must occur in an article that mentions the entity. */
+  aliases: z.array(z.strictObject({ text: NameText, form: NameForm })).default([]),
+};
+
+export const PersonFile = z.strictObject(EntityNames);
+export const CountryFile = z.strictObject(EntityNames);
+export const OrganizationFile = z.strictObject(EntityNames);
+export const PlaceFile = z.strictObject({
+  ...EntityNames,
   /** The country the place lies in, where an article makes it plain. */
   country: Id.optional(),
 });
 /** Something that changes hands or is sent in a claim: drones, missiles, soldiers. */
 export const ItemFile = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
+  ...EntityNames,
   category: z.enum(['DRONE', 'MISSILE', 'TROOPS', 'OTHER']),
 });
 
@@ -92,11 +121,23 @@ export const ArticleFile = z.strictObject({
   }),
 });
 
-/** What an article says of an entity: the words that name it, and titles it gives. */
+/**
+ * What an article says of an entity it mentions. The occurrences of the entity's names are found
+ * by the loader; this record adds what a name search cannot know: descriptions that stand for the
+ * entity, occurrences of its names that are not it, and the titles the article gives it.
+ */
 export const MentionFile = z.strictObject({
   entity: Id,
-  /** Surface forms naming the entity ("Moscow" for Russia's government, "kyiv" for Ukraine). */
-  evidence: Evidences,
+  /**
+   * Words that stand for the entity without naming it ("his Iranian counterpart", "the two
+   * leaders"): noun phrases, not pronouns, and not a title set beside the name.
+   */
+  descriptions: z.array(EvidenceFile).default([]),
+  /**
+   * Occurrences of the entity's names that do not refer to it, each group with its reason
+   * ("Moscow" where it stands for Russia's government is not the city).
+   */
+  exclusions: z.array(z.strictObject({ reason: z.string().min(1), evidence: Evidences })).default([]),
   /** Role, title or description as the article gives it ("Russian President"). */
   titles: z
     .array(
@@ -352,6 +393,7 @@ function compiled<T extends Record<string, z.ZodType>>(schemas: T): T {
 }
 
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
+export type NameForm = z.infer<typeof NameForm>;
 export type PersonFile = z.infer<typeof PersonFile>;
 export type CountryFile = z.infer<typeof CountryFile>;
 export type OrganizationFile = z.infer<typeof OrganizationFile>;

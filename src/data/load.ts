@@ -15,8 +15,9 @@ import { Corpus } from './corpus.ts';
 import { ArticleText } from './evidence.ts';
 import { type ArticleFile, CLAIM_FILES, type ClaimFile, files } from './files.ts';
 import { IdRegistry } from './ids.ts';
+import { checkAmbiguity, findMentions, type Mention } from './mentions.ts';
 import { articleFolders, entries, fault, readJson, readText, recordLabel, requireFolder, showPath } from './read.ts';
-import { ENTITY_FILES, type EntityRecord, type Kind } from './records.ts';
+import { ENTITY_FILES, ENTITY_KINDS, type EntityRecord, type Kind } from './records.ts';
 
 export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
   requireFolder(dataDir, 'the data folder is missing');
@@ -37,9 +38,9 @@ export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
   });
   for (const { file, kind, records } of entities) {
     for (const [index, record] of records.entries()) {
-      const country = 'country' in record && typeof record.country === 'string' ? record.country : null;
-      if (country !== null) new RecordReader(load, file, record.id, index).check(country, ['Country'], 'country');
-      corpus.add((kind === 'Place' ? { ...record, kind, country } : { ...record, kind }) as EntityRecord);
+      const country = 'country' in record ? (record.country as string | undefined) : undefined;
+      if (country) new RecordReader(load, file, record.id, index).check(country, ['Country'], 'country');
+      corpus.add(build.entity(record, kind));
     }
   }
 
@@ -54,9 +55,18 @@ export function loadCorpus(dataDir: string = DEFAULT_DATA_DIR): Corpus {
 
   corpus.index();
   for (const { file, records } of entities) {
-    for (const [index, record] of records.entries()) {
-      if (corpus.mentions(record.id).length === 0) {
-        throw new DataError(file, recordLabel(record.id, index), 'id', 'no article mentions this entity');
+    for (const [index, { id }] of records.entries()) {
+      const fault = (field: string, problem: string) => new DataError(file, recordLabel(id, index), field, problem);
+      if (corpus.inArticles(id).length === 0) throw fault('id', 'no article mentions this entity');
+      for (const [i, name] of (corpus.get(id) as EntityRecord).names.entries()) {
+        const field = i === 0 ? 'name' : `aliases[${i - 1}].text`;
+        if (name.written && name.occurrences === 0) {
+          const hint = i === 0 ? ': say "nameWritten": false if no article writes it' : '';
+          throw fault(field, `${JSON.stringify(name.text)} occurs in no article that mentions the entity${hint}`);
+        }
+        if (!name.written && name.occurrences > 0) {
+          throw fault('nameWritten', `${JSON.stringify(name.text)} occurs in an article that mentions the entity`);
+        }
       }
     }
   }
@@ -115,14 +125,25 @@ function loadArticle(corpus: Corpus, load: Load, dataDir: string, dir: string): 
   }
 
   corpus.add(build.article(meta, text, sha256, relative(dataDir, textPath), reader(metaFile, meta.id, undefined)));
+  const mentions: Mention[][] = [];
   for (const [index, mention] of parts.mentions.entries()) {
     const read = reader(path.mentions, mention.entity, index);
+    read.check(mention.entity, ENTITY_KINDS, 'entity');
     // Articles are read one after another: an earlier mention from this one would be the last.
-    if (corpus.mentions(mention.entity).at(-1)?.article === meta.id) {
+    if (corpus.inArticles(mention.entity).at(-1)?.article === meta.id) {
       throw read.error('entity', `entity ${JSON.stringify(mention.entity)} has a second mention record`);
     }
-    corpus.addMention(build.mention(mention, meta.id, read));
+    const found = findMentions(text, corpus.get(mention.entity) as EntityRecord, mention, read);
+    const entry = build.entityInArticle(mention, meta.id, read);
+    entry.mentionCount = found.length;
+    corpus.addEntityInArticle(entry, found);
+    mentions.push(found);
   }
+  checkAmbiguity(mentions, (entity, problem) => {
+    const index = parts.mentions.findIndex((mention) => mention.entity === entity);
+    return reader(path.mentions, entity, index).error('entity', problem);
+  });
+  corpus.addArticleText(text);
   for (const [index, event] of parts.events.entries()) {
     corpus.add(build.event(event, meta.id, reader(path.events, event.id, index)));
   }

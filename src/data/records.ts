@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Evidence } from './evidence.ts';
-import type { files } from './files.ts';
+import type { files, NameForm } from './files.ts';
 
 type Enum<K extends keyof typeof files> = z.infer<(typeof files)[K]>;
 
@@ -22,39 +22,55 @@ export interface Title {
   relatedTo: Role[];
 }
 
-/** What one article says of one entity. */
-export interface Mention {
+/** How an article refers to an entity at one place: by one of its names, or by a description. */
+export type MentionForm = 'NAME' | NameForm | 'DESCRIPTION';
+
+/**
+ * One of an entity's names as data/entities/ declares it (the first is its `name`), with how often
+ * the articles write it: the loader counts while it finds the mentions.
+ */
+export interface EntityName {
+  text: string;
+  form: 'NAME' | NameForm;
+  /** Whether the entity file says an article writes it (checked against `occurrences`). */
+  written: boolean;
+  /** Occurrences in the articles that mention the entity, those excluded from it included. */
+  occurrences: number;
+  /** Occurrences that are mentions of the entity: `occurrences` less the excluded ones. */
+  mentionCount: number;
+}
+
+/** What one article says of one entity: how often it mentions it, and the titles it gives. */
+export interface EntityInArticle {
   entity: string;
   article: string;
-  evidence: Evidence[];
+  /** How many mentions of the entity the article holds. */
+  mentionCount: number;
   titles: Title[];
 }
 
-export interface PersonRecord {
+interface EntityBase {
+  id: string;
+  name: string;
+  /** Every name, `name` first, then the aliases in the order the file gives them. */
+  names: EntityName[];
+}
+
+export interface PersonRecord extends EntityBase {
   kind: 'Person';
-  id: string;
-  name: string;
 }
-export interface CountryRecord {
+export interface CountryRecord extends EntityBase {
   kind: 'Country';
-  id: string;
-  name: string;
 }
-export interface OrganizationRecord {
+export interface OrganizationRecord extends EntityBase {
   kind: 'Organization';
-  id: string;
-  name: string;
 }
-export interface PlaceRecord {
+export interface PlaceRecord extends EntityBase {
   kind: 'Place';
-  id: string;
-  name: string;
   country: string | null;
 }
-export interface ItemRecord {
+export interface ItemRecord extends EntityBase {
   kind: 'Item';
-  id: string;
-  name: string;
   category: Enum<'items'>[number]['category'];
 }
 
@@ -79,6 +95,8 @@ interface ClaimBase {
   /** The article whose text the evidence quotes. */
   article: string;
   evidence: Evidence[];
+  /** Where the claim stands in its article: the offset its first passage starts at (see build.ts). */
+  position: number;
 }
 
 export interface EventDate {

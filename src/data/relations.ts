@@ -8,18 +8,18 @@ import {
   CLAIM_KINDS,
   type ClaimRecord,
   ENTITY_KINDS,
+  type EntityInArticle,
   type ItemRecord,
   type Kind,
-  type Mention,
   type NodeRecord,
   type RecordOf,
   type Role,
 } from './records.ts';
 
-/** What a derivation may read besides its record: other records, and the mentions. */
+/** What a derivation may read besides its record: other records, and what each article says of each entity. */
 export interface Lookup {
   get(id: string): NodeRecord | undefined;
-  mentions(entity: string): readonly Mention[];
+  inArticles(entity: string): readonly EntityInArticle[];
 }
 
 /** An index of the records of `kinds`, each listed under every key `keys` gives it. */
@@ -102,7 +102,7 @@ export const RELATIONS = {
   claimsByArticle: of(CLAIM_KINDS, (claim) => [claim.article]),
   claimsByKind: of(CLAIM_KINDS, (claim) => [claim.kind, ANY_KIND]),
   claimsByRef: of(CLAIM_KINDS, (claim) => references(claim).filter((ref) => ref !== null)),
-  entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.mentions(entity.id).map((mention) => mention.article)),
+  entitiesByArticle: of(ENTITY_KINDS, (entity, lookup) => lookup.inArticles(entity.id).map((entry) => entry.article)),
 };
 
 export type Relation = keyof typeof RELATIONS;

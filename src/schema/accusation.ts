@@ -1,6 +1,7 @@
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
+import { ACTOR_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
+import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { ItemCategory } from './item.ts';
 import { nodeOptions } from './node.ts';
 import { Accusation, AccusationConnection, ActorRole, Claim, ItemRole, ResponseRef } from './refs.ts';
@@ -29,36 +30,41 @@ builder.queryFields((t) => ({
   accusations: t.connection(
     {
       type: Accusation,
-      description: 'Accusations, optionally filtered; filters combine with AND.',
+      description:
+        'Accusations, in article order unless `orderBy` says otherwise, optionally filtered; filters combine with AND.',
       args: {
-        accuser: t.arg.globalID({
-          description: 'Only accusations made by this actor.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
-        }),
-        accused: t.arg.globalID({
-          description: 'Only accusations against this actor.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
-        }),
+        accuser: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only accusations made by this actor.') }),
+        accused: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only accusations against this actor.') }),
         beneficiary: t.arg.globalID({
-          description: 'Only accusations of acts that help this actor.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(ACTOR_KINDS, 'Only accusations of acts that help this actor.'),
         }),
-        item: t.arg.globalID({ description: 'Only accusations naming this item.', maxLength: MAX_GLOBAL_ID_LENGTH }),
+        item: t.arg.globalID({ description: takesIdOf(['Item'], 'Only accusations naming this item.') }),
         itemCategory: t.arg({ type: ItemCategory, description: 'Only accusations naming an item of this category.' }),
         stance: t.arg({ type: StanceEnum, description: 'Only accusations that some party answered with this stance.' }),
+        orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const accuser = filterId(corpus, 'accuser', args.accuser, ACTOR_KINDS);
+        const accused = filterId(corpus, 'accused', args.accused, ACTOR_KINDS);
+        const beneficiary = filterId(corpus, 'beneficiary', args.beneficiary, ACTOR_KINDS);
+        const item = filterId(corpus, 'item', args.item, ['Item']);
+        const filters = [
+          accuser ? corpus.related('accusationsByAccuser', accuser) : null,
+          accused ? corpus.related('accusationsByAccused', accused) : null,
+          beneficiary ? corpus.related('accusationsByBeneficiary', beneficiary) : null,
+          item ? corpus.related('accusationsByItem', item) : null,
+          args.itemCategory ? corpus.related('accusationsByItemCategory', args.itemCategory) : null,
+          args.stance ? corpus.related('accusationsByStance', args.stance) : null,
+        ];
+        const accusations = matching(corpus.all('Accusation'), filters);
         return page(
           args,
-          matching(corpus.all('Accusation'), [
-            args.accuser ? corpus.related('accusationsByAccuser', args.accuser.id) : null,
-            args.accused ? corpus.related('accusationsByAccused', args.accused.id) : null,
-            args.beneficiary ? corpus.related('accusationsByBeneficiary', args.beneficiary.id) : null,
-            args.item ? corpus.related('accusationsByItem', args.item.id) : null,
-            args.itemCategory ? corpus.related('accusationsByItemCategory', args.itemCategory) : null,
-            args.stance ? corpus.related('accusationsByStance', args.stance) : null,
-          ]),
+          orderClaims(
+            accusations,
+            args.orderBy,
+            filters.every((f) => f === null),
+          ),
         );
       },
     },

@@ -1,6 +1,8 @@
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
+import type { Corpus } from '../data/corpus.ts';
+import { ACTOR_KINDS, type AgreementRecord, type EventDate, type EventRecord } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
+import { DatedClaimOrder, DateRange, dateTest, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   ActorRole,
@@ -62,14 +64,29 @@ builder.node(Agreement, {
       resolve: async (agreement, _args, context) =>
         agreement.event ? (await context.loaders.ref(agreement.event, ['Event'])).place : null,
     }),
+    sectionCount: t.int({
+      nullable: true,
+      description:
+        'How many numbered articles (sections) its own text has, where stated ("the agreement in 47 articles"); ' +
+        'not news articles (`Article`).',
+      resolve: (agreement) => agreement.articleCount?.value ?? null,
+    }),
+    sectionCountEvidence: t.field({
+      type: [EvidenceRef],
+      description: 'Where the number of its sections is stated; empty when it is not.',
+      resolve: (agreement) => agreement.articleCount?.evidence ?? [],
+    }),
     articleCount: t.int({
       nullable: true,
-      description: 'How many articles its text has, where stated.',
+      deprecationReason:
+        "Use `sectionCount`: it counts the numbered articles of the agreement's text, not news articles (`Article`).",
+      description: 'How many numbered articles its text has, where stated: `sectionCount`.',
       resolve: (agreement) => agreement.articleCount?.value ?? null,
     }),
     articleCountEvidence: t.field({
       type: [EvidenceRef],
-      description: 'Where the number of articles is stated; empty when it is not.',
+      deprecationReason: 'Use `sectionCountEvidence`, named after `sectionCount`.',
+      description: 'Where the number of its sections is stated: `sectionCountEvidence`.',
       resolve: (agreement) => agreement.articleCount?.evidence ?? [],
     }),
     publishedBy: t.expose('publishedBy', {
@@ -104,28 +121,44 @@ builder.queryFields((t) => ({
   agreements: t.connection(
     {
       type: Agreement,
-      description: 'Agreements, optionally only those binding a party or signed by someone (filters combine with AND).',
+      description:
+        'Agreements, in article order unless `orderBy` says otherwise, optionally only those binding a party, ' +
+        'signed by someone or dated in a range (filters combine with AND).',
       args: {
-        party: t.arg.globalID({
-          description: 'Only agreements this actor is a party to.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+        party: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only agreements this actor is a party to.') }),
+        signatory: t.arg.globalID({ description: takesIdOf(['Person'], 'Only agreements this person signed.') }),
+        date: t.arg({
+          type: DateRange,
+          description:
+            'Only agreements signed or concluded in this range (the date of `event`); undated ones never match.',
         }),
-        signatory: t.arg.globalID({
-          description: 'Only agreements this person signed.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
-        }),
+        orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const party = filterId(corpus, 'party', args.party, ACTOR_KINDS);
+        const signatory = filterId(corpus, 'signatory', args.signatory, ['Person']);
+        const filters = [
+          party ? corpus.related('agreementsByParty', party) : null,
+          signatory ? corpus.related('agreementsBySignatory', signatory) : null,
+        ];
+        let agreements = matching(corpus.all('Agreement'), filters);
+        if (args.date) {
+          const inRange = dateTest(args.date, 'date');
+          agreements = agreements.filter((agreement) => inRange(dateOf(corpus, agreement)));
+        }
+        const keep = !args.date && filters.every((f) => f === null);
         return page(
           args,
-          matching(corpus.all('Agreement'), [
-            args.party ? corpus.related('agreementsByParty', args.party.id) : null,
-            args.signatory ? corpus.related('agreementsBySignatory', args.signatory.id) : null,
-          ]),
+          orderClaims(agreements, args.orderBy, keep, (agreement) => dateOf(corpus, agreement)),
         );
       },
     },
     AgreementConnection,
   ),
 }));
+
+/** An agreement's date: its event's, or null. */
+function dateOf(corpus: Corpus, agreement: AgreementRecord): EventDate | null {
+  return agreement.event ? ((corpus.get(agreement.event) as EventRecord | undefined)?.date ?? null) : null;
+}

@@ -1,7 +1,23 @@
 import { builder } from '../builder.ts';
-import { page, pageOfRelated } from '../pagination.ts';
+import type { Corpus } from '../data/corpus.ts';
+import { evidenceOf } from '../data/passages.ts';
+import type { ClaimRecord } from '../data/records.ts';
+import { badUserInput } from '../errors.ts';
+import { page } from '../pagination.ts';
+import { ClaimOrder, checkedSpan, EntityOrder, orderClaims, orderEntities, TextSpan } from './arguments.ts';
 import { nodeOptions } from './node.ts';
-import { Article, ArticleConnection, Claim, ClaimConnection, Entity, EntityConnection, EvidenceRef } from './refs.ts';
+import {
+  Article,
+  ArticleConnection,
+  Claim,
+  ClaimConnection,
+  Entity,
+  EntityConnection,
+  EvidenceRef,
+  SentenceConnection,
+  SentenceRef,
+} from './refs.ts';
+import { sentenceOf } from './sentence.ts';
 
 builder.node(Article, {
   ...nodeOptions('Article'),
@@ -37,18 +53,77 @@ builder.node(Article, {
     entities: t.connection(
       {
         type: Entity,
-        description: 'The entities the article mentions, in the order of the data files.',
-        resolve: pageOfRelated('entitiesByArticle'),
+        description:
+          'The entities the article mentions, in the order of the data files unless `orderBy` says otherwise ' +
+          '(MENTION_COUNT counts the mentions in this article).',
+        args: {
+          orderBy: t.arg({ type: EntityOrder, description: 'The order; the order of the data files when not given.' }),
+        },
+        resolve: async (article, args, context) => {
+          const entities = await context.loaders.related('entitiesByArticle').load(article.id);
+          const counts = new Map(
+            entities.map((entity) => [
+              entity,
+              context.corpus.inArticles(entity.id).find((entry) => entry.article === article.id)?.mentionCount ?? 0,
+            ]),
+          );
+          return page(
+            args,
+            orderEntities(entities, args.orderBy, (entity) => counts.get(entity) ?? 0, false),
+          );
+        },
       },
       EntityConnection,
     ),
     claims: t.connection(
       {
         type: Claim,
-        description: 'What the article states: events, agreements, provisions, accusations and quotes.',
-        resolve: pageOfRelated('claimsByArticle'),
+        description:
+          'What the article states (events, agreements, provisions, accusations and quotes), in article order; ' +
+          'filters combine with AND.',
+        args: {
+          sentence: t.arg.globalID({
+            description:
+              'Only the claims that lie in this sentence of the article (as `Sentence.claims`): the `id` of a ' +
+              'Sentence, from `Article.sentences` or `Evidence.sentence`.',
+          }),
+          overlapping: t.arg({
+            type: TextSpan,
+            description:
+              'Only the claims with a passage overlapping this span of the text: their own evidence, or the words ' +
+              'of one of their roles, responses, dates or quoted words.',
+          }),
+          orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
+        },
+        resolve: async (article, args, context) => {
+          let claims = await context.loaders.related('claimsByArticle').load(article.id);
+          if (args.sentence) claims = inSentence(context.corpus, article.id, args.sentence, claims);
+          if (args.overlapping) {
+            const { start, end } = checkedSpan(args.overlapping, 'overlapping');
+            claims = claims.filter((claim) => evidenceOf(claim).some((e) => e.start < end && start < e.end));
+          }
+          return page(args, orderClaims(claims, args.orderBy, false));
+        },
       },
       ClaimConnection,
+    ),
+    sentences: t.connection(
+      {
+        type: SentenceRef,
+        description: 'The sentences and headings of the text, in text order.',
+        args: {
+          containing: t.arg.string({
+            description: 'Only sentences whose text contains these characters, ignoring case: "Accusations rejected".',
+            maxLength: 200,
+          }),
+        },
+        resolve: (article, args, context) => {
+          const sentences = context.corpus.text(article.id)?.sentences ?? [];
+          const needle = args.containing?.toLowerCase();
+          return page(args, needle ? sentences.filter((s) => s.text.toLowerCase().includes(needle)) : sentences);
+        },
+      },
+      SentenceConnection,
     ),
   }),
 });
@@ -57,9 +132,26 @@ builder.queryFields((t) => ({
   articles: t.connection(
     {
       type: Article,
-      description: 'Every article of the corpus, in id order.',
+      description: 'Every article of the corpus, in the order of their folder names under data/articles/.',
       resolve: (_root, args, context) => page(args, context.corpus.all('Article')),
     },
     ArticleConnection,
   ),
 }));
+
+/** The claims of `claims` (an article's) that lie in the sentence a `sentence:` argument names. */
+function inSentence(
+  corpus: Corpus,
+  article: string,
+  id: { typename: string; id: string },
+  claims: readonly ClaimRecord[],
+): readonly ClaimRecord[] {
+  const sentence = id.typename === 'Sentence' ? sentenceOf(corpus, id.id) : null;
+  if (!sentence || sentence.article !== article) {
+    throw badUserInput('Argument "sentence" takes the ID of a Sentence of this article (`Article.sentences`).', {
+      argumentName: 'sentence',
+    });
+  }
+  const inIt = new Set(corpus.claimsInSentence(sentence));
+  return claims.filter((claim) => inIt.has(claim));
+}

@@ -1,7 +1,8 @@
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
+import { NODE_KINDS } from '../data/records.ts';
 import { ANY_KIND } from '../data/relations.ts';
 import { matching, page } from '../pagination.ts';
+import { filterId, takesIdOf } from './arguments.ts';
 import { kindOf } from './node.ts';
 import { Article, Claim, ClaimConnection, EvidenceRef } from './refs.ts';
 import { Predicate } from './statement.ts';
@@ -45,18 +46,21 @@ builder.queryFields((t) => ({
         kind: t.arg({ type: ClaimKind, description: 'Only claims of this kind.' }),
         predicate: t.arg({ type: Predicate, description: 'Only statements of this predicate.' }),
         involving: t.arg.globalID({
-          description: 'Only claims that name this record (an actor, a place, an item, a claim) in any role or link.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(
+            NODE_KINDS,
+            'Only claims that name this record (an actor, a place, an item, a claim) in any role or link.',
+          ),
         }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const involving = filterId(corpus, 'involving', args.involving, NODE_KINDS);
         return page(
           args,
           matching(corpus.related('claimsByKind', ANY_KIND), [
             args.kind ? corpus.related('claimsByKind', args.kind) : null,
             args.predicate ? corpus.related('statementsByPredicate', args.predicate) : null,
-            args.involving ? corpus.related('claimsByRef', args.involving.id) : null,
+            involving ? corpus.related('claimsByRef', involving) : null,
           ]),
         );
       },

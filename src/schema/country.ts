@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { page, pageOfRelated } from '../pagination.ts';
+import { pageOfRelated } from '../pagination.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Actor, Country, CountryConnection, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
@@ -31,9 +32,17 @@ builder.queryFields((t) => ({
   countries: t.connection(
     {
       type: Country,
-      description: 'Every country of the corpus, in the order of the data files.',
-      resolve: (_root, args, context) => page(args, context.corpus.all('Country')),
+      description: 'Every country of the corpus, in the order of the data files unless `orderBy` says otherwise.',
+      args: { orderBy: t.arg({ type: EntityOrder, description: ENTITY_ORDER }) },
+      resolve: entitiesOfKind('Country'),
     },
     CountryConnection,
   ),
+  country: t.field({
+    type: Country,
+    nullable: true,
+    description: 'The country with this slug; null when no country has it.',
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
+    resolve: entityBySlug('Country'),
+  }),
 }));

@@ -3,11 +3,13 @@
  * that can sign, accuse, be accused, respond or speak). Their fields resolve once here for every
  * implementing type.
  */
+import { MAX_ENUM_LIST } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
-import type { EntityRecord, Mention } from '../data/records.ts';
+import { ENTITY_FILES } from '../data/records.ts';
 import { roleKey } from '../data/relations.ts';
-import { type PageArgs, page, pageOfRelated } from '../pagination.ts';
+import { page, pageOfRelated } from '../pagination.ts';
+import { EntityOrder, mentionCount, orderEntities } from './arguments.ts';
+import { EntityKind } from './mention.ts';
 import { kindOf } from './node.ts';
 import {
   Accusation,
@@ -18,10 +20,12 @@ import {
   Article,
   ArticleConnection,
   Entity,
+  EntityConnection,
+  EntityNameRef,
   Event,
   EventConnection,
-  EvidenceConnection,
-  EvidenceRef,
+  MentionConnection,
+  MentionRef,
   Quote,
   QuoteConnection,
   Statement,
@@ -31,41 +35,60 @@ import {
 } from './refs.ts';
 import { StatementRoleKindEnum } from './statement.ts';
 
-/** A connection over what an entity's mentions hold (titles, surface forms), article by article. */
-function pageOfMentions<T>(pick: (mention: Mention) => readonly T[]) {
-  return (entity: EntityRecord, args: PageArgs, context: Context) =>
-    page(args, context.corpus.mentions(entity.id).flatMap(pick));
-}
-
 Entity.implement({
   description: 'Anything an article names: a person, a country, an organization, a place or an item.',
   interfaces: () => [builder.nodeInterfaceRef()],
   resolveType: kindOf,
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The usual name, as the articles write it.' }),
+    slug: t.string({
+      description:
+        'Its stable, human-readable key: the `id` of its record in data/entities/ ("vladimir-putin", "north-korea"), ' +
+        'unique across the corpus; `person(slug:)`, `country(slug:)`, … fetch it.',
+      resolve: (entity) => entity.id,
+    }),
+    name: t.exposeString('name', {
+      description: 'The usual name. It may be one the articles never write (see `names`): "China" for "Beijing".',
+    }),
+    names: t.field({
+      type: [EntityNameRef],
+      description:
+        'Every name it is declared with: `name` first, then its aliases, each with whether an article writes it.',
+      resolve: (entity) => entity.names,
+    }),
+    mentions: t.connection(
+      {
+        type: MentionRef,
+        description:
+          'Every place the articles refer to it, article by article in text order: each occurrence of one of its ' +
+          'names (a capital standing for a government, "kyiv" for Ukraine) and each description that stands for it. ' +
+          'Complete: `totalCount` is `mentionCount`.',
+        resolve: (entity, args, context) => page(args, context.corpus.mentions(entity.id)),
+      },
+      MentionConnection,
+    ),
+    mentionCount: t.int({
+      description: 'How many mentions the articles make of it: the length of `mentions`.',
+      resolve: (entity, _args, context) => context.corpus.mentions(entity.id).length,
+    }),
     titles: t.connection(
       {
         type: TitleRef,
-        description: 'Roles, titles and descriptions the articles give it, each with its evidence.',
-        resolve: pageOfMentions((mention) => mention.titles),
+        description: 'Roles, titles and descriptions the articles give it, article by article, each with its evidence.',
+        resolve: (entity, args, context) =>
+          page(
+            args,
+            context.corpus.inArticles(entity.id).flatMap((entry) => entry.titles),
+          ),
       },
       TitleConnection,
-    ),
-    mentions: t.connection(
-      {
-        type: EvidenceRef,
-        description: 'Words of the articles that name it ("Moscow" for Russia\'s government, "kyiv" for Ukraine).',
-        resolve: pageOfMentions((mention) => mention.evidence),
-      },
-      EvidenceConnection,
     ),
     articles: t.connection(
       {
         type: Article,
-        description: 'The articles that mention it.',
-        // One mention record per article: page the mentions, then load only the page's articles.
+        description: 'The articles that mention it, in id order.',
+        // One entry per article: page the entries, then load only the page's articles.
         resolve: (entity, args, context) => {
-          const mentions = page(args, context.corpus.mentions(entity.id));
+          const mentions = page(args, context.corpus.inArticles(entity.id));
           return {
             ...mentions,
             edges: mentions.edges.map(
@@ -80,7 +103,7 @@ Entity.implement({
     quotesAbout: t.connection(
       {
         type: Quote,
-        description: 'Quotes whose words are about it.',
+        description: 'Quotes whose words are about it, in article order.',
         resolve: pageOfRelated('quotesByTopic'),
       },
       QuoteConnection,
@@ -113,7 +136,7 @@ Actor.implement({
     accusationsMade: t.connection(
       {
         type: Accusation,
-        description: 'Accusations it makes.',
+        description: 'Accusations it makes, in article order.',
         resolve: pageOfRelated('accusationsByAccuser'),
       },
       AccusationConnection,
@@ -121,7 +144,7 @@ Actor.implement({
     accusationsFaced: t.connection(
       {
         type: Accusation,
-        description: 'Accusations made against it.',
+        description: 'Accusations made against it, in article order.',
         resolve: pageOfRelated('accusationsByAccused'),
       },
       AccusationConnection,
@@ -129,7 +152,7 @@ Actor.implement({
     accusationsAnswered: t.connection(
       {
         type: Accusation,
-        description: 'Accusations it responded to (see `Accusation.responses` for its stance).',
+        description: 'Accusations it responded to (see `Accusation.responses` for its stance), in article order.',
         resolve: pageOfRelated('accusationsByResponder'),
       },
       AccusationConnection,
@@ -137,7 +160,7 @@ Actor.implement({
     agreements: t.connection(
       {
         type: Agreement,
-        description: 'Agreements it is a party to.',
+        description: 'Agreements it is a party to, in article order.',
         resolve: pageOfRelated('agreementsByParty'),
       },
       AgreementConnection,
@@ -145,7 +168,7 @@ Actor.implement({
     agreementsSigned: t.connection(
       {
         type: Agreement,
-        description: 'Agreements it signed in person.',
+        description: 'Agreements it signed in person, in article order.',
         resolve: pageOfRelated('agreementsBySignatory'),
       },
       AgreementConnection,
@@ -153,7 +176,7 @@ Actor.implement({
     quotes: t.connection(
       {
         type: Quote,
-        description: 'Words the articles quote it as saying or writing.',
+        description: 'Words the articles quote it as saying or writing, in article order.',
         resolve: pageOfRelated('quotesBySpeaker'),
       },
       QuoteConnection,
@@ -161,10 +184,32 @@ Actor.implement({
     events: t.connection(
       {
         type: Event,
-        description: 'Dated events it took part in.',
+        description: 'Dated events it took part in, in article order.',
         resolve: pageOfRelated('eventsByParticipant'),
       },
       EventConnection,
     ),
   }),
 });
+
+builder.queryFields((t) => ({
+  entities: t.connection(
+    {
+      type: Entity,
+      description:
+        'Every entity of the corpus: people, countries, organizations, places, then items, each in the order of its ' +
+        'data file, unless `orderBy` says otherwise.',
+      args: {
+        kinds: t.arg({ type: [EntityKind], description: 'Only entities of these kinds.', maxItems: MAX_ENUM_LIST }),
+        orderBy: t.arg({ type: EntityOrder, description: 'The order; the order of the data files when not given.' }),
+      },
+      resolve: (_root, args, context) => {
+        const { corpus } = context;
+        const kinds = Object.values(ENTITY_FILES).filter((kind) => !args.kinds || args.kinds.includes(kind));
+        const all = kinds.length === 5 ? corpus.allEntities() : kinds.flatMap((kind) => corpus.all(kind));
+        return page(args, orderEntities(all, args.orderBy, mentionCount(corpus), kinds.length === 5));
+      },
+    },
+    EntityConnection,
+  ),
+}));

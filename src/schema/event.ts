@@ -1,6 +1,16 @@
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
+import { ACTOR_KINDS, LOCATION_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
+import {
+  DatedClaimOrder,
+  DateRange,
+  dateTest,
+  filterId,
+  firstDay,
+  lastDay,
+  orderClaims,
+  takesIdOf,
+} from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   ActorRole,
@@ -112,45 +122,44 @@ builder.queryFields((t) => ({
   events: t.connection(
     {
       type: Event,
-      description: 'Dated events, optionally filtered; filters combine with AND.',
+      description:
+        'Dated events, in article order unless `orderBy` says otherwise, optionally filtered; filters combine with AND.',
       args: {
-        participant: t.arg.globalID({
-          description: 'Only events this actor took part in.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
-        }),
+        participant: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only events this actor took part in.') }),
         location: t.arg.globalID({
-          description: 'Only events at this place or in this country as a whole.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(LOCATION_KINDS, 'Only events at this place or in this country as a whole.'),
         }),
         kind: t.arg({ type: EventKind, description: 'Only events of this kind.' }),
-        about: t.arg.globalID({ description: 'Only events about this record.', maxLength: MAX_GLOBAL_ID_LENGTH }),
+        date: t.arg({
+          type: DateRange,
+          description: 'Only events dated in this range (see `DateRange` and `DateMatch`).',
+        }),
+        orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
+        about: t.arg.globalID({ description: takesIdOf(NODE_KINDS, 'Only events about this record.') }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const participant = filterId(corpus, 'participant', args.participant, ACTOR_KINDS);
+        const location = filterId(corpus, 'location', args.location, LOCATION_KINDS);
+        const about = filterId(corpus, 'about', args.about, NODE_KINDS);
+        const filters = [
+          participant ? corpus.related('eventsByParticipant', participant) : null,
+          location ? corpus.related('eventsByPlace', location) : null,
+          args.kind ? corpus.related('eventsByKind', args.kind) : null,
+          about ? corpus.related('eventsByTopic', about) : null,
+        ];
+        let events = matching(corpus.all('Event'), filters);
+        if (args.date) {
+          const inRange = dateTest(args.date, 'date');
+          events = events.filter((event) => inRange(event.date));
+        }
+        const keep = !args.date && filters.every((f) => f === null);
         return page(
           args,
-          matching(corpus.all('Event'), [
-            args.participant ? corpus.related('eventsByParticipant', args.participant.id) : null,
-            args.location ? corpus.related('eventsByPlace', args.location.id) : null,
-            args.kind ? corpus.related('eventsByKind', args.kind) : null,
-            args.about ? corpus.related('eventsByTopic', args.about.id) : null,
-          ]),
+          orderClaims(events, args.orderBy, keep, (event) => event.date),
         );
       },
     },
     EventConnection,
   ),
 }));
-
-function firstDay(partial: string): string {
-  const [year, month = '01', day = '01'] = partial.split('-');
-  return `${year}-${month}-${day}`;
-}
-
-function lastDay(partial: string): string {
-  const [year = '', month, day] = partial.split('-');
-  if (day) return partial;
-  if (!month) return `${year}-12-31`;
-  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(last).padStart(2, '0')}`;
-}

@@ -1,16 +1,40 @@
+import type { builder } from '../builder.ts';
+import type { Evidence } from '../data/evidence.ts';
 import { Article, EvidenceRef, SentenceRef, SubjectRole, TitleRef } from './refs.ts';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * The fields of a passage of an article, shared by `Evidence` and `Mention` (a mention is a
+ * passage too): its words, their offsets, their sentence and their article.
+ */
+export function passageFields<T extends Evidence>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>) {
+  return {
+    article: t.field({
+      type: Article,
+      description: 'The article whose text holds these words.',
+      resolve: (passage, _args, context) => context.loaders.ref(passage.article, ['Article']),
+    }),
+    exact: t.string({ description: 'The words, verbatim.', resolve: (passage) => passage.exact }),
+    start: t.int({
+      description: 'Offset of the first character of `exact` in the article text.',
+      resolve: (passage) => passage.start,
+    }),
+    end: t.int({ description: 'Offset just past the last character of `exact`.', resolve: (passage) => passage.end }),
+    sentence: t.field({
+      type: SentenceRef,
+      description: 'The sentence (or heading) holding the words.',
+      resolve: (passage) => passage.sentence,
+    }),
+  };
+}
 
 EvidenceRef.implement({
   description:
     'The exact words of an article that state a fact, placed in the text. Offsets count UTF-16 code units ' +
     '(as JavaScript `String.slice` does) into `Article.text`: `text.slice(start, end) === exact`.',
   fields: (t) => ({
-    article: t.field({
-      type: Article,
-      description: 'The article whose text holds these words.',
-      resolve: (evidence, _args, context) => context.loaders.ref(evidence.article, ['Article']),
-    }),
-    exact: t.exposeString('exact', { description: 'The words, verbatim.' }),
+    ...passageFields(t),
     prefix: t.exposeString('prefix', {
       nullable: true,
       description: 'Text just before `exact`, given in the data only where `exact` occurs more than once.',
@@ -19,19 +43,6 @@ EvidenceRef.implement({
       nullable: true,
       description: 'Text just after `exact`, given in the data only where `exact` occurs more than once.',
     }),
-    start: t.exposeInt('start', { description: 'Offset of the first character of `exact` in the article text.' }),
-    end: t.exposeInt('end', { description: 'Offset just past the last character of `exact`.' }),
-    sentence: t.expose('sentence', { type: SentenceRef, description: 'The sentence (or heading) holding the words.' }),
-  }),
-});
-
-SentenceRef.implement({
-  description: 'A sentence or heading of an article, as Unicode sentence segmentation finds it.',
-  fields: (t) => ({
-    index: t.exposeInt('index', { description: 'Position of the sentence in the article, from 0.' }),
-    start: t.exposeInt('start', { description: 'Offset of its first character in the article text.' }),
-    end: t.exposeInt('end', { description: 'Offset just past its last character.' }),
-    text: t.exposeString('text', { description: 'The sentence, verbatim, without surrounding white space.' }),
   }),
 });
 

@@ -1,5 +1,5 @@
 /**
- * Apollo Federation: every record type is an entity keyed by its global ID, so a gateway can
+ * Apollo Federation: every record type, and the sentence, is an entity keyed by its global ID, so a gateway can
  * fetch any of them from claimgraph (`_entities`) and other subgraphs can add fields to them.
  * A representation resolves through the per-request node loader: the representations of one
  * `_entities` call load in a single batch. One that is not `{ __typename, id }` of an entity type
@@ -23,8 +23,10 @@ import {
   Place,
   Provision,
   Quote,
+  SentenceRef,
   Statement,
 } from './refs.ts';
+import { sentenceOf } from './sentence.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -53,6 +55,14 @@ entity(Place, 'Place');
 entity(Provision, 'Provision');
 entity(Quote, 'Quote');
 entity(Statement, 'Statement');
+
+builder.asEntity(SentenceRef, {
+  key,
+  resolveReference: ({ id }, context) => {
+    const global = decodeGlobalID(id);
+    return global.typename === 'Sentence' ? sentenceOf(context.corpus, global.id) : null;
+  },
+});
 
 /**
  * Checks every representation of an `_entities` call before Apollo's resolver reads it: that

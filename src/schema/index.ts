@@ -13,12 +13,14 @@ import './event.ts';
 import './evidence.ts';
 import { guardEntities } from './federation.ts';
 import './item.ts';
+import './mention.ts';
 import './organization.ts';
 import './person.ts';
 import './place.ts';
 import './quote.ts';
 import './roles.ts';
 import './search.ts';
+import './sentence.ts';
 import './statement.ts';
 
 export const schema = guardEntities(builder.toSubGraphSchema({}));

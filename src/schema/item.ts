@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { page, pageOfRelated } from '../pagination.ts';
+import { pageOfRelated } from '../pagination.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Accusation, AccusationConnection, Entity, Item, ItemConnection } from './refs.ts';
 
@@ -34,9 +35,17 @@ builder.queryFields((t) => ({
   items: t.connection(
     {
       type: Item,
-      description: 'Every item of the corpus, in the order of the data files.',
-      resolve: (_root, args, context) => page(args, context.corpus.all('Item')),
+      description: 'Every item of the corpus, in the order of the data files unless `orderBy` says otherwise.',
+      args: { orderBy: t.arg({ type: EntityOrder, description: ENTITY_ORDER }) },
+      resolve: entitiesOfKind('Item'),
     },
     ItemConnection,
   ),
+  item: t.field({
+    type: Item,
+    nullable: true,
+    description: 'The item with this slug; null when no item has it.',
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
+    resolve: entityBySlug('Item'),
+  }),
 }));

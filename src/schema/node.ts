@@ -3,9 +3,9 @@ import type { Kind, NodeRecord, RecordOf } from '../data/records.ts';
 
 /** `isTypeOf` for the object type backed by records of `kind`. */
 export const isKind =
-  (kind: Kind) =>
+  (kind: Kind | 'Sentence') =>
   (value: unknown): boolean =>
-    (value as NodeRecord | null)?.kind === kind;
+    (value as { kind?: unknown } | null)?.kind === kind;
 
 /** `resolveType` for interfaces and unions over records: the record's kind is its type name. */
 export const kindOf = (value: NodeRecord): Kind => value.kind;

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { page, pageOfRelated } from '../pagination.ts';
+import { pageOfRelated } from '../pagination.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Country, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
@@ -29,9 +30,17 @@ builder.queryFields((t) => ({
   places: t.connection(
     {
       type: Place,
-      description: 'Every place of the corpus, in the order of the data files.',
-      resolve: (_root, args, context) => page(args, context.corpus.all('Place')),
+      description: 'Every place of the corpus, in the order of the data files unless `orderBy` says otherwise.',
+      args: { orderBy: t.arg({ type: EntityOrder, description: ENTITY_ORDER }) },
+      resolve: entitiesOfKind('Place'),
     },
     PlaceConnection,
   ),
+  place: t.field({
+    type: Place,
+    nullable: true,
+    description: 'The place with this slug; null when no place has it.',
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
+    resolve: entityBySlug('Place'),
+  }),
 }));

@@ -1,7 +1,7 @@
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
-import { ACTOR_KINDS } from '../data/records.ts';
+import { ACTOR_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
+import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   Actor,
@@ -92,26 +92,36 @@ builder.queryFields((t) => ({
   quotes: t.connection(
     {
       type: Quote,
-      description: 'Quotes, in article order, optionally filtered; filters combine with AND.',
+      description:
+        'Quotes, in article order (where their words stand) unless `orderBy` says otherwise, optionally filtered; ' +
+        'filters combine with AND.',
       args: {
-        speaker: t.arg.globalID({ description: 'Only words of this speaker.', maxLength: MAX_GLOBAL_ID_LENGTH }),
+        speaker: t.arg.globalID({ description: takesIdOf(ACTOR_KINDS, 'Only words of this speaker.') }),
         about: t.arg.globalID({
-          description: 'Only quotes about this entity, claim or event.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(NODE_KINDS, 'Only quotes about this entity, claim, event or article.'),
         }),
         channel: t.arg({ type: QuoteChannel, description: 'Only quotes that reached the article this way.' }),
         form: t.arg({ type: QuoteForm, description: 'Only full sentences, or only fragments.' }),
+        orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const speaker = filterId(corpus, 'speaker', args.speaker, ACTOR_KINDS);
+        const about = filterId(corpus, 'about', args.about, NODE_KINDS);
+        const filters = [
+          speaker ? corpus.related('quotesBySpeaker', speaker) : null,
+          about ? corpus.related('quotesByTopic', about) : null,
+          args.channel ? corpus.related('quotesByChannel', args.channel) : null,
+          args.form ? corpus.related('quotesByForm', args.form) : null,
+        ];
+        const quotes = matching(corpus.all('Quote'), filters);
         return page(
           args,
-          matching(corpus.all('Quote'), [
-            args.speaker ? corpus.related('quotesBySpeaker', args.speaker.id) : null,
-            args.about ? corpus.related('quotesByTopic', args.about.id) : null,
-            args.channel ? corpus.related('quotesByChannel', args.channel) : null,
-            args.form ? corpus.related('quotesByForm', args.form) : null,
-          ]),
+          orderClaims(
+            quotes,
+            args.orderBy,
+            filters.every((f) => f === null),
+          ),
         );
       },
     },

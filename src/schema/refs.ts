@@ -6,6 +6,8 @@
  */
 import { builder } from '../builder.ts';
 import type { Evidence, Sentence } from '../data/evidence.ts';
+import type { Mention } from '../data/mentions.ts';
+import type { NameMatch } from '../data/names.ts';
 import type {
   AccusationRecord,
   ActorRecord,
@@ -13,6 +15,7 @@ import type {
   ArticleRecord,
   ClaimRecord,
   CountryRecord,
+  EntityName,
   EntityRecord,
   EventDate,
   EventRecord,
@@ -28,6 +31,7 @@ import type {
   StatementRole,
   Title,
 } from '../data/records.ts';
+import type { Highlight } from '../search/highlight.ts';
 import type { SearchHit } from '../search/search.ts';
 
 // Interfaces: entity.ts, claim.ts.
@@ -54,10 +58,13 @@ export const Statement = builder.objectRef<StatementRecord>('Statement');
 export const StatementRoleRef = builder.objectRef<StatementRole>('StatementRole');
 export const AttributionRef = builder.objectRef<NonNullable<StatementRecord['attribution']>>('Attribution');
 
-// Evidence: evidence.ts.
+// Evidence, sentences and mentions: evidence.ts, sentence.ts, entity.ts.
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence');
 export const SentenceRef = builder.objectRef<Sentence>('Sentence');
 export const TitleRef = builder.objectRef<Title>('Title');
+export const MentionRef = builder.objectRef<Mention>('Mention');
+export const EntityNameRef = builder.objectRef<EntityName>('EntityName');
+export const NameMatchRef = builder.objectRef<NameMatch>('NameMatch');
 
 // Roles, the links from a claim to what it names: roles.ts.
 export const ActorRole = builder.objectRef<Role>('ActorRole');
@@ -69,6 +76,7 @@ export const EventRole = builder.objectRef<Role>('EventRole');
 
 // Search: search.ts.
 export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit');
+export const HighlightRef = builder.objectRef<Highlight>('Highlight');
 
 // Connections, each with its edge type.
 export const EntityConnection = builder.connectionObject(
@@ -126,6 +134,14 @@ export const StatementConnection = builder.connectionObject(
 export const EvidenceConnection = builder.connectionObject(
   { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },
   { name: 'EvidenceEdge', description: 'One piece of evidence in a page, with its cursor.' },
+);
+export const SentenceConnection = builder.connectionObject(
+  { type: SentenceRef, name: 'SentenceConnection', description: 'A page of sentences.' },
+  { name: 'SentenceEdge', description: 'One sentence in a page, with its cursor.' },
+);
+export const MentionConnection = builder.connectionObject(
+  { type: MentionRef, name: 'MentionConnection', description: 'A page of mentions.' },
+  { name: 'MentionEdge', description: 'One mention in a page, with its cursor.' },
 );
 export const TitleConnection = builder.connectionObject(
   { type: TitleRef, name: 'TitleConnection', description: 'A page of titles.' },

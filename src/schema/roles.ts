@@ -3,6 +3,7 @@
  * so "who accused whom" points at the words that say so, not only at the claim as a whole.
  */
 import { builder } from '../builder.ts';
+import type { Sentence } from '../data/evidence.ts';
 import { ACTOR_KINDS, LOCATION_KINDS, type NodeRecord } from '../data/records.ts';
 import { kindOf } from './node.ts';
 import {
@@ -24,6 +25,7 @@ import {
   Provision,
   Quote,
   ResponseRef,
+  SentenceRef,
   Statement,
   SubjectRole,
 } from './refs.ts';
@@ -35,7 +37,8 @@ export const Location = builder.unionType('Location', {
 });
 
 export const Subject = builder.unionType('Subject', {
-  description: 'Anything the graph holds: what a quote or an event can be about, what a search can find.',
+  description:
+    'Anything the graph holds: what a quote or an event can be about (a record), what a search can find (a record or a sentence).',
   types: () => [
     Person,
     Country,
@@ -49,8 +52,9 @@ export const Subject = builder.unionType('Subject', {
     Event,
     Statement,
     Article,
+    SentenceRef,
   ],
-  resolveType: (record: NodeRecord) => kindOf(record),
+  resolveType: (record: NodeRecord | Sentence) => record.kind,
 });
 
 const LINK_EVIDENCE = 'The words of the article that state this link.';

@@ -4,12 +4,12 @@
  * (subject, property, values, qualifiers, references) and nanopublications (an assertion with its
  * provenance). Each value of each role carries its own evidence.
  */
-import { MAX_GLOBAL_ID_LENGTH } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import type { Modality as ModalityValue, Predicate as PredicateValue, StatementRoleKind } from '../data/records.ts';
-import { STATEMENT_ROLES } from '../data/records.ts';
+import { ACTOR_KINDS, NODE_KINDS, STATEMENT_ROLES } from '../data/records.ts';
 import { roleKey } from '../data/relations.ts';
 import { matching, page } from '../pagination.ts';
+import { filterId, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   ActorRole,
@@ -200,34 +200,34 @@ builder.queryFields((t) => ({
       args: {
         predicate: t.arg({ type: Predicate, description: 'Only statements of this predicate.' }),
         subject: t.arg.globalID({
-          description: 'Only statements with this record among their subjects.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(NODE_KINDS, 'Only statements with this record among their subjects.'),
         }),
         object: t.arg.globalID({
-          description: 'Only statements with this record among their objects.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(NODE_KINDS, 'Only statements with this record among their objects.'),
         }),
         involving: t.arg.globalID({
-          description: 'Only statements that name this record in any role.',
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(NODE_KINDS, 'Only statements that name this record in any role.'),
         }),
         speaker: t.arg.globalID({
-          description: "Only statements carried by this speaker's words.",
-          maxLength: MAX_GLOBAL_ID_LENGTH,
+          description: takesIdOf(ACTOR_KINDS, "Only statements carried by this speaker's words."),
         }),
         polarity: t.arg({ type: Polarity, description: 'Only affirmed, or only negated, statements.' }),
         modality: t.arg({ type: Modality, description: 'Only statements of this modality.' }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;
+        const subject = filterId(corpus, 'subject', args.subject, NODE_KINDS);
+        const object = filterId(corpus, 'object', args.object, NODE_KINDS);
+        const involving = filterId(corpus, 'involving', args.involving, NODE_KINDS);
+        const speaker = filterId(corpus, 'speaker', args.speaker, ACTOR_KINDS);
         return page(
           args,
           matching(corpus.all('Statement'), [
             args.predicate ? corpus.related('statementsByPredicate', args.predicate) : null,
-            args.subject ? corpus.related('statementsByRole', roleKey('SUBJECT', args.subject.id)) : null,
-            args.object ? corpus.related('statementsByRole', roleKey('OBJECT', args.object.id)) : null,
-            args.involving ? corpus.related('statementsByRef', args.involving.id) : null,
-            args.speaker ? corpus.related('statementsBySpeaker', args.speaker.id) : null,
+            subject ? corpus.related('statementsByRole', roleKey('SUBJECT', subject)) : null,
+            object ? corpus.related('statementsByRole', roleKey('OBJECT', object)) : null,
+            involving ? corpus.related('statementsByRef', involving) : null,
+            speaker ? corpus.related('statementsBySpeaker', speaker) : null,
             args.polarity ? corpus.related('statementsByPolarity', args.polarity) : null,
             args.modality ? corpus.related('statementsByModality', args.modality) : null,
           ]),

@@ -3,11 +3,16 @@
  * per document trimmed once every document is in.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { SearchDocument } from './documents.ts';
+import { processTerm, SEARCH } from './analysis.ts';
+import { SEARCH_FIELDS, type SearchDocument } from './documents.ts';
 
 export const SEARCH_OPTIONS: Options<SearchDocument> = {
-  fields: ['name', 'text'],
-  searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  fields: [...SEARCH_FIELDS],
+  processTerm,
+  searchOptions: {
+    ...SEARCH,
+    boost: { name: 3, aliases: 2, titles: 2, evidence: 1, notes: 0.5, text: 1 },
+  },
 };
 
 /** The index of every document, in their order. */
@@ -21,7 +26,7 @@ export function buildIndex(documents: Iterable<SearchDocument>): MiniSearch<Sear
 class TrimmedMiniSearch extends MiniSearch<SearchDocument> {
   /**
    * MiniSearch keeps each document's field lengths in an array that it grows from empty, and V8
-   * gives an array grown from empty many more slots than the two numbers it holds. A copy holds
+   * gives an array grown from empty many more slots than the numbers it holds. A copy holds
    * its entries only. The lengths are kept, so every score is.
    */
   trim(): void {

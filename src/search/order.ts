@@ -1,15 +1,19 @@
 /**
  * The records in the order documents.ts yields their documents, so that the main thread turns the
  * position a hit gives back into its record: articles, then entities file by file, then each
- * article's claims. The corpus holds each kind's records in file order, and each article's claims
- * in the order the loader reads its files; a test holds the two orders together.
+ * article's claims in the order the loader reads its files (events, agreements each followed by
+ * its provisions, accusations, quotes). The corpus holds its records in that load order
+ * (`Corpus.records`), and each kind's records in file order; a test holds the two orders together.
+ * The sentences that follow the records are not records: search.ts finds them by position.
  */
 import type { Corpus } from '../data/corpus.ts';
-import { ENTITY_FILES, type NodeRecord } from '../data/records.ts';
+import { CLAIM_KINDS, ENTITY_FILES, type Kind, type NodeRecord } from '../data/records.ts';
+
+const CLAIMS: ReadonlySet<Kind> = new Set(CLAIM_KINDS);
 
 export function searchOrder(corpus: Corpus): NodeRecord[] {
   const articles = corpus.all('Article');
   const entities = Object.values(ENTITY_FILES).flatMap((kind) => corpus.all(kind));
-  const claims = articles.flatMap((article) => corpus.related('claimsByArticle', article.id));
+  const claims = [...corpus.records()].filter((record) => CLAIMS.has(record.kind));
   return [...articles, ...entities, ...claims];
 }

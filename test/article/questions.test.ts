@@ -181,14 +181,14 @@ describe('which agreements bind Russia, with which provisions?', () => {
           parties: { actor: Named }[];
           signatories: { actor: Named }[];
           date: { start: string; precision: string } | null;
-          articleCount: number | null;
+          sectionCount: number | null;
           provisions: { summary: string; status: string }[];
         }[];
       };
     }>(
       `query ($party: ID!) {
         agreements(party: $party) {
-          nodes { name parties { actor { name } } signatories { actor { name } } date { start precision } articleCount provisions { summary status } }
+          nodes { name parties { actor { name } } signatories { actor { name } } date { start precision } sectionCount provisions { summary status } }
         }
       }`,
       { party: globalId('Country', 'russia') },
@@ -198,7 +198,7 @@ describe('which agreements bind Russia, with which provisions?', () => {
     expect(iran?.parties.map((p) => p.actor.name)).toEqual(['Russia', 'Iran']);
     expect(iran?.signatories.map((p) => p.actor.name)).toEqual(['Vladimir Putin', 'Massoud Pezeshkian']);
     expect(iran?.date).toEqual({ start: '2025-01-17', precision: 'DAY' });
-    expect(iran?.articleCount).toBe(47);
+    expect(iran?.sectionCount).toBe(47);
     expect(iran?.provisions).toEqual([
       { summary: 'develop military cooperation', status: 'PROVIDED' },
       { summary: 'support each other in the face of security threats', status: 'PROVIDED' },
@@ -235,14 +235,20 @@ describe('search', () => {
     expect(data?.search.nodes[0]?.subject).toEqual({ __typename: 'Item', name: 'explosive drones' });
   });
 
-  it('requires every word to match', async () => {
-    const { data } = await api.run<{ search: { nodes: { subject: { __typename: string; id: string } }[] } }>(
-      `{ search(query: "ceasefire Gaza") { nodes { subject { __typename ... on Node { id } } } } }`,
+  it('ranks the hits that match every word first', async () => {
+    const { data } = await api.run<{
+      search: { nodes: { matchesAllWords: boolean; subject: { __typename: string; text?: string } }[] };
+    }>(
+      `{ search(query: "ceasefire Gaza") { nodes { matchesAllWords subject { __typename ... on Quote { text } } } } }`,
     );
-    // The quote, and the statement its words make: the only records whose words hold both.
-    expect(data?.search.nodes.map((n) => n.subject)).toEqual([
-      { __typename: 'Quote', id: globalId('Quote', 'quote-pezeshkian-permanent-ceasefire') },
-      { __typename: 'Statement', id: globalId('Statement', 'statement-pezeshkian-hopes-for-a-ceasefire-in-gaza') },
-    ]);
+    const nodes = data?.search.nodes ?? [];
+    expect(nodes[0]?.subject.text).toBe(
+      'We hope that a permanent ceasefire will be established in Gaza and that the aggressions on this land will stop',
+    );
+    const complete = nodes.filter((n) => n.matchesAllWords).length;
+    expect(complete).toBeGreaterThan(0);
+    expect(nodes.slice(0, complete).every((n) => n.matchesAllWords)).toBe(true);
+    expect(nodes.slice(complete).some((n) => n.matchesAllWords)).toBe(false);
+    expect(nodes.length).toBeGreaterThan(complete);
   });
 });
