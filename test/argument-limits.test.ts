@@ -101,12 +101,12 @@ describe('a value over its cap is refused before execution', () => {
   });
 
   it('a search at the cap passes; one character more is refused', async () => {
-    const at = await run(`{ search(query: "${'a'.repeat(200)}") { totalCount } }`);
+    const at = await run(`{ search(query: "${'a'.repeat(500)}") { totalCount } }`);
     expect(at.errors).toBeUndefined();
-    const over = await run(`{ search(query: "${'a'.repeat(201)}") { totalCount } }`);
+    const over = await run(`{ search(query: "${'a'.repeat(501)}") { totalCount } }`);
     expect(over.status).toBe(400);
     expect(over.errors?.[0]?.message).toBe(
-      'Argument "query" of Query.search is 201 characters long; the limit is 200.',
+      'Argument "query" of Query.search is 501 characters long; the limit is 500.',
     );
   });
 
