@@ -1,9 +1,11 @@
 /**
- * Writes schema.graphql from the code (`npm run schema`): the subgraph schema a gateway composes,
- * printed by @apollo/subgraph so `@link` and `@key` survive, sorted. A test fails when it drifts.
+ * Writes both schemas from the code (`npm run schema`): schema.graphql, the client schema that
+ * frontends and their tools read, and subgraph.graphql, the subgraph SDL a gateway composes (with
+ * `@link` and `@key`). src/schema/print.ts prints and sorts them; a test fails when either drifts.
  */
 import { writeFileSync } from 'node:fs';
 import { schema } from '../src/schema/index.ts';
-import { printSortedSubgraphSchema } from '../src/schema/print.ts';
+import { printClientSchema, printSortedSubgraphSchema } from '../src/schema/print.ts';
 
-writeFileSync(new URL('../schema.graphql', import.meta.url), printSortedSubgraphSchema(schema));
+writeFileSync(new URL('../schema.graphql', import.meta.url), printClientSchema(schema));
+writeFileSync(new URL('../subgraph.graphql', import.meta.url), printSortedSubgraphSchema(schema));

@@ -41,8 +41,6 @@ import { ErrorCode } from './errors.ts';
 
 /** The longest global ID an argument takes: the longest the API hands out is under 100 characters. */
 export const MAX_GLOBAL_ID_LENGTH = 256;
-/** The most global IDs `nodes(ids:)` takes at once: a page's worth. */
-export const MAX_IDS = 100;
 /** The longest cursor `after`/`before` take: the API's offset cursors are under 40 characters. */
 export const MAX_CURSOR_LENGTH = 64;
 

@@ -8,9 +8,9 @@ import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { type GraphQLResolveInfo, isObjectType } from 'graphql';
-import { ArgumentLimitsPlugin, MAX_CURSOR_LENGTH, MAX_GLOBAL_ID_LENGTH, MAX_IDS } from './argument-limits.ts';
+import { ArgumentLimitsPlugin, MAX_CURSOR_LENGTH, MAX_GLOBAL_ID_LENGTH } from './argument-limits.ts';
 import type { Context } from './context.ts';
-import { CONNECTION_LIST_COST, fieldCost } from './cost.ts';
+import { CONNECTION_ITEM_COST, FREE, fieldCost, MAX_NODE_IDS, nodesCost } from './cost.ts';
 import { badUserInput } from './errors.ts';
 
 export const builder = new SchemaBuilder<{
@@ -29,23 +29,33 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has that ID.',
-      args: { id: { description: 'A global ID.', maxLength: MAX_GLOBAL_ID_LENGTH } },
+      args: {
+        id: { description: 'The global ID to fetch, as an `id` field gives it.', maxLength: MAX_GLOBAL_ID_LENGTH },
+      },
       resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(ofNodeType(id, 'id', info)),
     },
     nodesQueryOptions: {
       description: 'Fetches objects by global IDs, in order; null for each unknown ID.',
-      args: { ids: { description: 'Global IDs.', maxItems: MAX_IDS, maxLength: MAX_GLOBAL_ID_LENGTH } },
+      args: {
+        ids: {
+          description: 'The global IDs to fetch, as `id` fields give them.',
+          maxItems: MAX_NODE_IDS,
+          maxLength: MAX_GLOBAL_ID_LENGTH,
+        },
+      },
+      complexity: nodesCost,
+      // More than MAX_NODE_IDS is refused before execution (src/argument-limits.ts).
       resolve: (_root, { ids }, _context, info, resolveNodes) =>
         resolveNodes(ids.map((id) => ofNodeType(id, 'ids', info))),
     },
     idFieldOptions: { description: 'Global ID: opaque, stable across restarts, accepted by `node(id:)`.' },
     edgesFieldOptions: {
       description: 'The edges of this page, each with its cursor.',
-      complexity: CONNECTION_LIST_COST,
+      complexity: CONNECTION_ITEM_COST,
     },
-    pageInfoFieldOptions: { description: 'Pagination information for this page.' },
+    pageInfoFieldOptions: { description: 'Pagination information for this page.', complexity: FREE },
     cursorFieldOptions: { description: 'An opaque cursor for `after`/`before`.' },
-    nodeFieldOptions: { description: 'The object at the end of the edge.' },
+    nodeFieldOptions: { description: 'The object at the end of the edge.', complexity: FREE },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'The cursor of the first edge of this page.' },
@@ -54,7 +64,7 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: 'Returns the last n items (at most 100).' },
     afterArgOptions: { description: 'Returns the items after this cursor.', maxLength: MAX_CURSOR_LENGTH },
     beforeArgOptions: { description: 'Returns the items before this cursor.', maxLength: MAX_CURSOR_LENGTH },
-    nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_LIST_COST },
+    nodesOnConnection: { description: 'The objects of this page, without cursors.', complexity: CONNECTION_ITEM_COST },
   },
 });
 

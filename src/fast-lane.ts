@@ -8,12 +8,13 @@
  * answer (Content-Length, Connection, Keep-Alive, and request ids and trace contexts such as
  * X-Request-Id and traceparent). A header not on that list is part of the request, so a plugin
  * that reads one (an Authorization, say) still gets the answer Yoga gave for it. The second time
- * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors,
- * the lane keeps it. From then on, that request is answered by the lane:
+ * Yoga answers a request, the lane looks at the answer: if it is a 200 with data and no errors
+ * (nothing else but `extensions`), the lane keeps it. From then on, the lane answers that request:
  *
  * - with the response cache on, with the very bytes and headers Yoga sent (its ETag included);
  * - with it off, by executing the operation Yoga executed — compiled once with graphql-jit when the
- *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context. The lane
+ *   JIT is on, with graphql-js otherwise — with the same variables and a fresh context, and with the
+ *   `extensions` Yoga's answer had (its cost, which is the same for the same request). The lane
  *   keeps an operation only after executing it once and getting Yoga's exact bytes; an execution
  *   that gives errors is handed back to Yoga, which answers it as it always does.
  *
@@ -245,8 +246,8 @@ export class FastLane {
       return;
     }
     const text = await response.clone().text();
-    const result = JSON.parse(text) as Record<string, unknown>;
-    if (Object.keys(result).join() !== 'data' || result.data === null) {
+    const { data, extensions, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || data == null) {
       remember(this.met, key, 'yoga', this.capacity.met);
       return;
     }
@@ -258,7 +259,7 @@ export class FastLane {
       const bytes = Buffer.from(text);
       if (bytes.length <= MAX_ANSWER_BYTES) learnt = { kind: 'bytes', answer, bytes };
     } else if (executed) {
-      const run = this.runner(executed);
+      const run = this.runner(executed, extensions);
       // Kept only if executing it here gives Yoga's exact bytes.
       if (JSON.stringify(await run()) === text) learnt = { kind: 'execute', answer, run };
     }
@@ -267,8 +268,17 @@ export class FastLane {
     else remember(this.met, key, 'yoga', this.capacity.met);
   }
 
-  /** Executes what Yoga executed, with the same variables and a fresh context each time. */
-  private runner({ schema, document, operationName, variableValues }: Executed): Run {
+  /**
+   * Executes what Yoga executed, with the same variables and a fresh context each time, and adds
+   * the `extensions` Yoga's plugins added (the cost, which is the same for the same request).
+   */
+  private runner(executed: Executed, extensions: unknown): Run {
+    const run = this.executor(executed);
+    if (extensions === undefined) return run;
+    return () => settled(run(), (result) => ({ ...result, extensions }) as ExecutionResult);
+  }
+
+  private executor({ schema, document, operationName, variableValues }: Executed): Run {
     const { corpus, search, performance } = this.options;
     const variables = variableValues ?? {};
     const plain: Run = () =>
@@ -299,6 +309,11 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number): v
     if (oldest !== undefined) map.delete(oldest);
   }
   map.set(key, value);
+}
+
+/** `f` of a value, or of a promise's value once it settles. */
+function settled<T, U>(value: T | Promise<T>, f: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
 }
 
 /** Calls `f` and hands its value, awaited only when it is a promise, to `then`; a failure to `fail`. */

@@ -17,7 +17,7 @@ afterAll(() => server.close());
 async function expectStillAnswering() {
   const response = await server.post({ query: '{ people { totalCount } }' });
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ data: { people: { totalCount: 7 } } });
+  expect(((await response.json()) as { data: unknown }).data).toEqual({ people: { totalCount: 7 } });
 }
 
 async function errorsOf(response: Response) {
@@ -25,7 +25,10 @@ async function errorsOf(response: Response) {
   return body.errors?.map(({ message, extensions }) => ({ message, code: extensions?.code }));
 }
 
-/** `accusationsMade { nodes { accused { actor { ... on Person {` nests five levels a time. */
+/**
+ * `accusationsMade { nodes { accused { actor { ... on Person {` nests five levels a time as written,
+ * four as the depth limit counts them (a fragment adds no level).
+ */
 function deepQuery(depth: number): string {
   const levels = Math.ceil(depth / 5);
   const open = 'accusationsMade { nodes { accused { actor { ... on Person { '.repeat(levels);
@@ -88,7 +91,7 @@ describe('bad requests', () => {
     const response = await server.post({ query: deepQuery(30) });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual([
-      { message: 'Query depth limit of 10 exceeded, found 33.', code: 'QUERY_TOO_DEEP' },
+      { message: 'Query depth limit of 10 exceeded, found 26.', code: 'QUERY_TOO_DEEP' },
     ]);
     await expectStillAnswering();
   });
@@ -114,7 +117,13 @@ describe('bad requests', () => {
     const response = await server.post({ query });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual([
-      { message: 'Query cost 20220201 exceeds the limit of 20000.', code: 'QUERY_TOO_COSTLY' },
+      {
+        message:
+          'Query cost 10310201 exceeds the limit of 500000. The most costly path, people(first: 100) → nodes → ' +
+          'accusationsMade(first: 100) → nodes → accused → actor → accusationsMade(first: 100) → nodes, costs ' +
+          '10310201. With first: 4 at people(first: 100) → nodes → accusationsMade(first: 100) it would fit.',
+        code: 'QUERY_TOO_COSTLY',
+      },
     ]);
     await expectStillAnswering();
   });

@@ -61,7 +61,10 @@ describe('the server over real HTTP', () => {
       body: JSON.stringify({ query: '{ accusations { totalCount } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { accusations: { totalCount: 3 } } });
+    expect(await response.json()).toEqual({
+      data: { accusations: { totalCount: 3 } },
+      extensions: { cost: { requested: 1, limit: 500_000 } },
+    });
   });
 
   it('serves GraphiQL to browsers, with no script or style from another host', async () => {

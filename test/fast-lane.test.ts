@@ -233,6 +233,7 @@ describe('answers from the lane', () => {
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         },
       ],
+      extensions: { cost: { requested: 1, limit: 500_000 } },
     });
   });
 

@@ -82,6 +82,7 @@ describe('_entities', () => {
 
     expect(result).toEqual({
       data: { _entities: [null, null, { __typename: 'Country', id: globalId('Country', 'norland'), name: 'Norland' }] },
+      extensions: { cost: { requested: 3, limit: 500_000 } }, // one object per representation
     });
   });
 

@@ -1,5 +1,5 @@
 /**
- * claimgraph behind a real Apollo gateway: composes claimgraph's schema.graphql with a second
+ * claimgraph behind a real Apollo gateway: composes claimgraph's subgraph.graphql with a second
  * subgraph (test/federation/coverage-subgraph.ts), serves both subgraphs and the gateway over
  * HTTP, and runs queries that cross the two subgraphs in both directions.
  */
@@ -53,7 +53,7 @@ beforeAll(async () => {
     {
       name: 'claimgraph',
       url: `${claimgraphServer?.origin}/graphql`,
-      typeDefs: parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8')),
+      typeDefs: parse(readFileSync(new URL('../subgraph.graphql', import.meta.url), 'utf8')),
     },
     { name: 'coverage', url: `${coverageServer?.origin}/graphql`, typeDefs: coverage.typeDefs },
   ]);

@@ -32,7 +32,7 @@ describe('the schema', () => {
 describe('the type files', () => {
   const root = new URL('..', import.meta.url);
   const files = readdirSync(new URL('src/schema/', root)).filter((file) => file.endsWith('.ts'));
-  const printed = readFileSync(new URL('schema.graphql', root), 'utf8');
+  const printed = readFileSync(new URL('subgraph.graphql', root), 'utf8');
   /** src/ compiled file by file (no bundle: the modules and their import order stay the sources'). */
   let compiled: string;
 

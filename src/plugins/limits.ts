@@ -1,26 +1,38 @@
 /**
  * Limits on what one operation may ask for, each rejection a GraphQL error with its own
- * `extensions.code`: graphql-armor's depth, alias, token and directive limits, and a cost budget
- * computed by @pothos/plugin-complexity from the schema (src/cost.ts), where a connection costs as
- * many items as its `first`/`last` ask for; and a time limit on execution (`useExecutionTimeout`,
- * which yoga.ts places last, around whatever executes).
+ * `extensions.code`: graphql-armor's alias, token and directive limits, a depth limit that counts
+ * levels of objects (below), and a cost limit (src/cost.ts: the objects an operation may fetch,
+ * a connection as many items as its `first`/`last` ask for); and a time limit on execution
+ * (`useExecutionTimeout`, which yoga.ts places last, around whatever executes).
  */
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError, validate } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLNamedType,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
+import { type Cost, type CostStep, costOf, pageSizeThatFits } from '../cost.ts';
 import { ErrorCode } from '../errors.ts';
 
 export function limitPlugins(config: Config): Plugin[] {
   const { limits } = config;
   const plugins: Plugin[] = [
     maxTokensPlugin({ n: limits.tokens, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyTokens)] }),
-    maxDepthPlugin({ n: limits.depth, propagateOnRejection: false, onReject: [reject(ErrorCode.queryTooDeep)] }),
+    { onValidate: ({ addValidationRule }) => addValidationRule(maxDepthRule(limits.depth)) },
     maxAliasesPlugin({ n: limits.aliases, propagateOnRejection: false, onReject: [reject(ErrorCode.tooManyAliases)] }),
     maxDirectivesPlugin({
       n: limits.directives,
@@ -80,53 +92,156 @@ function reject(code: ErrorCode): GraphQLArmorRejectCallback {
 }
 
 /**
- * The cost budget. It is checked just before execution, with the request's variables: a
- * validation rule would be cached by Yoga per document, and `first: $n` costs what `$n` says.
- * The cost of a document with given operation name and variables never changes, so it is computed
- * once and kept beside the (cached, shared) document: a repeated operation costs a lookup.
+ * The depth limit, in levels of objects: each field is a level, except that fragments (named or
+ * inline) add none and a connection's `edges { node }` is one level, as `nodes` is, so a query
+ * written the Relay way is exactly as deep as the same query written with `nodes`.
+ * Introspection (`__schema`, `__type`, `__typename`) does not count: its size is the schema's.
  */
-function useCostLimit(maxCost: number): Plugin {
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+function maxDepthRule(limit: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const root = context.getSchema().getRootType(operation.operation);
+      if (!root) return;
+      const depth = depthOf(context, operation.selectionSet, root, new Map());
+      if (depth > limit) {
+        context.reportError(
+          new GraphQLError(`Query depth limit of ${limit} exceeded, found ${depth}.`, {
+            extensions: { code: ErrorCode.queryTooDeep },
+          }),
+        );
+      }
+    },
+  });
+}
+
+/** The depth under a selection set; each set is counted once, and a fragment cycle counts 0 (validation reports it). */
+function depthOf(
+  context: ValidationContext,
+  set: SelectionSetNode,
+  type: GraphQLNamedType,
+  known: Map<SelectionSetNode, number>,
+): number {
+  const counted = known.get(set);
+  if (counted !== undefined) return counted;
+  known.set(set, 0);
+  let depth = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      const field = !name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)) && type.getFields()[name];
+      if (!field) continue;
+      const level = name === 'node' && isEdge(type) ? 0 : 1;
+      const under = selection.selectionSet
+        ? depthOf(context, selection.selectionSet, getNamedType(field.type), known)
+        : 0;
+      depth = Math.max(depth, level + under);
+    } else {
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? context.getFragment(selection.name.value) : selection;
+      if (!fragment) continue;
+      const condition = fragment.typeCondition && context.getSchema().getType(fragment.typeCondition.name.value);
+      depth = Math.max(depth, depthOf(context, fragment.selectionSet, condition ?? type, known));
+    }
+  }
+  known.set(set, depth);
+  return depth;
+}
+
+/** A Relay edge type: an object with a `cursor` and a `node`. */
+function isEdge(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return 'cursor' in fields && 'node' in fields;
+}
+
+/**
+ * The cost limit (src/cost.ts has the model). It is checked just before execution, with the
+ * request's variables: a validation rule would be cached by Yoga per document, and `first: $n`
+ * costs what `$n` says. The cost of a document with given operation name and variables never
+ * changes, so it is computed once, with the refusal when there is one, and kept beside the
+ * (cached, shared) document: a repeated operation costs a lookup. Every answer carries `extensions.cost: { requested, limit }`, answers
+ * from the response cache too (they are stored with it, and the cost of a cached request is
+ * that of the request that filled it: the same document and variables). A refusal names the most
+ * costly path and the `first:`/`last:` on it that would fit.
+ */
+function useCostLimit(limit: number): Plugin {
+  const verdicts = new WeakMap<DocumentNode, Map<string, Verdict | null>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let known = costs.get(args.document);
+      let known = verdicts.get(args.document);
       if (!known) {
         known = new Map();
-        costs.set(args.document, known);
+        verdicts.set(args.document, known);
       }
       const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-      let cost = known.get(key);
-      if (cost === undefined) {
-        cost = costOf(args);
+      let verdict = known.get(key);
+      if (verdict === undefined) {
+        verdict = judge(args, limit);
         if (known.size >= 1_000) known.clear(); // many distinct variables: keep memory bounded
-        known.set(key, cost);
+        known.set(key, verdict);
       }
-      if (cost !== null && cost > maxCost) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
-              extensions: { code: ErrorCode.queryTooCostly, cost, maxCost, http: { status: 400, spec: true } },
-            }),
-          ],
-        });
+      if (verdict === null) return undefined; // left for execution to report
+      const reported = { cost: verdict.cost };
+      if (verdict.refusal) {
+        const { message, extensions } = verdict.refusal;
+        // A fresh error each time: Yoga reads (and may strip) its extensions.
+        const error = new GraphQLError(message, { extensions: structuredClone(extensions) });
+        setResultAndStopExecution({ errors: [error], extensions: reported });
+        return undefined;
       }
+      const withCost = (result: ExecutionResult) => ({ ...result, extensions: { ...result.extensions, ...reported } });
+      return {
+        onExecuteDone: ({ result, setResult }) => {
+          if (!isAsyncIterable(result)) return setResult(withCost(result));
+          // An incremental answer (@defer, @stream): its first part says what the whole costs.
+          let first = true;
+          return {
+            onNext: ({ result: part, setResult: setPart }) => {
+              if (first) setPart(withCost(part));
+              first = false;
+            },
+          };
+        },
+      };
     },
   };
 }
 
-/** The operation's cost, or null when it cannot be computed (left for execution to report). */
-function costOf(args: ExecutionArgs): number | null {
-  let cost: number | null = null;
-  const rule = createComplexityRule({
-    context: args.contextValue as object,
-    variableValues: args.variableValues ?? {},
-    operationName: args.operationName ?? undefined,
-    validate: ({ complexity }) => {
-      cost = complexity;
+/** What the cost limit decided for one operation and its variables: kept, so a repeat is a lookup. */
+interface Verdict {
+  cost: { requested: number; limit: number };
+  refusal?: { message: string; extensions: Record<string, unknown> };
+}
+
+/** The verdict, or null when the cost cannot be computed (execution reports why). */
+function judge(request: ExecutionArgs, limit: number): Verdict | null {
+  const cost = costOf(request);
+  if (!cost) return null;
+  const verdict: Verdict = { cost: { requested: cost.requested, limit } };
+  if (cost.requested > limit) verdict.refusal = tooCostly(request, cost, limit);
+  return verdict;
+}
+
+/** The refusal: the cost, the most costly path, and the page size on it that would fit. */
+function tooCostly(request: ExecutionArgs, cost: Cost, limit: number): NonNullable<Verdict['refusal']> {
+  const path = cost.path.filter((step) => step.cost > 0);
+  const fit = pageSizeThatFits(request, cost, limit);
+  const fitPath = fit && path.slice(0, path.indexOf(fit.step) + 1);
+  const labels = (steps: CostStep[]) => steps.map((step) => step.label).join(' → ');
+  const advice = fit?.step.page
+    ? `With ${fit.step.page.argument}: ${fit.size} at ${labels(fitPath ?? [])} it would fit.`
+    : 'No single first: or last: on that path brings it under the limit: select less, or split the operation.';
+  return {
+    message:
+      `Query cost ${cost.requested} exceeds the limit of ${limit}. The most costly path, ${labels(path)}, ` +
+      `costs ${path[0]?.cost ?? 0}. ${advice}`,
+    extensions: {
+      code: ErrorCode.queryTooCostly,
+      cost: { requested: cost.requested, limit },
+      costliestPath: path.map((step) => step.key),
+      ...(fit?.step.page && {
+        fits: { path: fitPath?.map((step) => step.key), argument: fit.step.page.argument, value: fit.size },
+      }),
+      http: { status: 400, spec: true },
     },
-  });
-  // Only the cost is taken from this pass: the other errors it may find (variables that do not
-  // coerce, an unknown operation name) are left to execution, which reports them as usual.
-  validate(args.schema, args.document, [rule]);
-  return cost;
+  };
 }

@@ -1,10 +1,54 @@
 /**
- * Prints the subgraph SDL that a gateway composes: @apollo/subgraph's printer (so `@link` and
- * `@key` survive), with types, fields, arguments, enum values, interfaces and union members in
- * name order, so the output depends on the schema only, not on the order of the code.
+ * The two printed schemas, each sorted (types, fields, arguments, enum values, interfaces, union
+ * members in name order) so the output depends on the schema only, not on the order of the code:
+ *
+ * - schema.graphql, the client schema: plain GraphQL SDL, what frontends and their tools read
+ *   (relay-compiler, graphql-codegen, linters): every type and field a client may ask for, without
+ *   Federation's `_service`, `_entities` and their types, and without `@link`/`@key`;
+ * - subgraph.graphql, the subgraph SDL a gateway composes: @apollo/subgraph's printer, so `@link`
+ *   and `@key` survive, with `_service` and `_entities` left to composition (as `_service { sdl }`).
  */
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import { type ASTNode, type DocumentNode, type GraphQLSchema, Kind, parse, visit } from 'graphql';
+import {
+  type ASTNode,
+  type DocumentNode,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isSpecifiedDirective,
+  Kind,
+  lexicographicSortSchema,
+  parse,
+  printSchema,
+  visit,
+} from 'graphql';
+
+/** Federation's own fields and types, which only a gateway uses. */
+const isFederation = (name: string) =>
+  name.startsWith('_') || name.startsWith('link__') || name.startsWith('federation__');
+
+/** The client schema: the schema less what only a gateway uses, in plain SDL. */
+export function printClientSchema(schema: GraphQLSchema): string {
+  const config = schema.toConfig();
+  const query = schema.getQueryType();
+  if (!query) throw new Error('the schema has no Query type');
+  const queryConfig = query.toConfig();
+  const clientQuery = new GraphQLObjectType({
+    ...queryConfig,
+    fields: Object.fromEntries(Object.entries(queryConfig.fields).filter(([name]) => !isFederation(name))),
+  });
+  const client = new GraphQLSchema({
+    ...config,
+    query: clientQuery,
+    types: config.types.filter((type) => type !== query && !isFederation(type.name)),
+    directives: config.directives.filter(isSpecifiedDirective),
+    extensions: {},
+    astNode: undefined,
+    extensionASTNodes: [],
+  });
+  return `${printSchema(lexicographicSortSchema(client))}\n`;
+}
+
+/** The subgraph SDL a gateway composes. */
 
 export function printSortedSubgraphSchema(schema: GraphQLSchema): string {
   return sortSubgraphSdl(printSubgraphSchema(schema));

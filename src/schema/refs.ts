@@ -131,10 +131,6 @@ export const StatementConnection = builder.connectionObject(
   { type: Statement, name: 'StatementConnection', description: 'A page of statements.' },
   { name: 'StatementEdge', description: 'One of a page of statements, with its cursor.' },
 );
-export const EvidenceConnection = builder.connectionObject(
-  { type: EvidenceRef, name: 'EvidenceConnection', description: 'A page of evidence.' },
-  { name: 'EvidenceEdge', description: 'One piece of evidence in a page, with its cursor.' },
-);
 export const SentenceConnection = builder.connectionObject(
   { type: SentenceRef, name: 'SentenceConnection', description: 'A page of sentences.' },
   { name: 'SentenceEdge', description: 'One sentence in a page, with its cursor.' },
