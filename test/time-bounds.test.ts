@@ -140,7 +140,7 @@ describe('the connection cap', () => {
       );
       while (!answer.includes('"__typename"')) await sleep(5);
       expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
-      expect(answer).toContain('{"data":{"__typename":"Query"}}');
+      expect(answer).toContain('{"data":{"__typename":"Query"}');
       await sleep(1_200); // the refusals are reported once a second
       expect(server.output()).toContain(
         '1 connection(s) refused in the last second: 3 were open (CLAIMGRAPH_MAX_CONNECTIONS)',
@@ -169,7 +169,7 @@ describe('the execution timeout', () => {
       const response = await server.post({ query });
       const tookMs = performance.now() - started;
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({
+      expect(await response.json()).toMatchObject({
         errors: [
           {
             message: 'The operation did not finish within 50 ms and was stopped.',
