@@ -117,5 +117,19 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
       extensions: { code: ErrorCode.badUserInput },
     });
   }
+  // A deliberate error of the server's own (SEARCH_UNAVAILABLE, say) keeps its message and code
+  // even when it carries the error that caused it: the cause goes to the log, never to the client.
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (error instanceof GraphQLError && error.originalError && DELIBERATE_CODES.has(code as string)) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: error.extensions,
+    });
+  }
   return maskError(error, message, isDev);
 }
+
+const DELIBERATE_CODES = new Set<string>(Object.values(ErrorCode));
