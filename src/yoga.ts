@@ -120,7 +120,9 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
   // A deliberate error of the server's own (SEARCH_UNAVAILABLE, say) keeps its message and code
   // even when it carries the error that caused it: the cause goes to the log, never to the client.
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
-  if (error instanceof GraphQLError && error.originalError && DELIBERATE_CODES.has(code as string)) {
+  let cause: unknown = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  if (error instanceof GraphQLError && !(cause instanceof GraphQLError) && DELIBERATE_CODES.has(code as string)) {
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       source: error.source,
