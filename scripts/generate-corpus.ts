@@ -237,6 +237,8 @@ export function generateCorpus(outDir: string, multiple: number, seed = 1): { re
     writeFileSync(join(dir, 'text.txt'), text);
     write('article.json', {
       id,
+      // A synthetic article has no statements: the five other claim files.
+      files: CLAIM_FILES.filter((name) => name !== 'statements').map((name) => `${name}.json`),
       title,
       titleEvidence: { exact: title },
       publisher: { name: 'Synthetic Wire', evidence: { exact: 'Synthetic Wire' } },

@@ -4,7 +4,8 @@
  * SOAK_DURATION seconds, default 60) through a mix of the example operations and abusive
  * requests, checks every answer against the status (and, for good operations, the absence of
  * errors) it should have, then reports requests served, unexpected answers, socket errors, p99
- * latency and the server's memory before and after. Exits 1 on any unexpected answer or error.
+ * latency and the server's memory (RSS and heap used, after a full GC) at the start, in the middle
+ * and at the end of the load. Exits 1 on any unexpected answer or error.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -81,24 +82,26 @@ const good: Case[] = [
 ];
 const mix = [...good, ...abusive];
 
-function startServer(): Promise<{ child: ChildProcess; port: number }> {
+function startServer(): Promise<{ child: ChildProcess; port: number; metricsPort: number }> {
   const gcOnSignal = new URL('scripts/soak-gc.mjs', root).href;
   const args = ['--expose-gc', '--import', gcOnSignal, 'dist/server.js'];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
+    // /metrics on a port of its own, as production has it, but any free one.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', CLAIMGRAPH_METRICS_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let head = '';
     const onData = (chunk: Buffer) => {
       head += chunk;
-      const match = /at http:\/\/127\.0\.0\.1:(\d+)\//.exec(head);
-      if (match) {
+      const port = /listening at http:\/\/127\.0\.0\.1:(\d+)\//.exec(head)?.[1];
+      const metricsPort = /metrics at http:\/\/127\.0\.0\.1:(\d+)\//.exec(head)?.[1];
+      if (port && metricsPort) {
         // From here on the request log is read and dropped, as a log shipper would.
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ child, port: Number(match[1]) });
+        resolve({ child, port: Number(port), metricsPort: Number(metricsPort) });
       }
     };
     child.stdout?.on('data', onData);
@@ -107,27 +110,30 @@ function startServer(): Promise<{ child: ChildProcess; port: number }> {
 }
 
 /** The server's memory after a full garbage collection (see scripts/soak-gc.mjs). */
-async function memory(child: ChildProcess, port: number) {
+async function memory(child: ChildProcess) {
   child.kill('SIGUSR2');
   await sleep(1000);
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
   const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   return { rssMB: mb(metric('process_resident_memory_bytes')), heapUsedMB: mb(metric('nodejs_heap_size_used_bytes')) };
 }
 
-const { child, port } = await startServer();
+const { child, port, metricsPort } = await startServer();
 const url = `http://127.0.0.1:${port}/graphql`;
 const unexpected = new Map<string, number>();
 const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
 // Warm up (JIT, caches) before the first memory reading, so "before" is a running server.
 const warm = await autocannon({ url, connections: 4, amount: 2000, method: 'POST', headers, requests: toRequests() });
-const before = await memory(child, port);
+const start = await memory(child);
 
 console.log(`soak: ${connections} connections for ${duration} s against ${url} (${mix.length} requests in the mix)`);
-const result = await autocannon({ url, connections, duration, method: 'POST', headers, requests: toRequests() });
-const after = await memory(child, port);
+const running = autocannon({ url, connections, duration, method: 'POST', headers, requests: toRequests() });
+await sleep((duration * 1000) / 2);
+const middle = await memory(child);
+const result = await running;
+const end = await memory(child);
 
 child.kill('SIGTERM');
 const [exitCode] = await once(child, 'exit');
@@ -142,8 +148,7 @@ const report = {
   socketErrors: result.errors,
   timeouts: result.timeouts,
   latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-  memoryBefore: before,
-  memoryAfter: after,
+  memory: { start, middle, end },
   warmUpRequests: warm.requests.total,
   serverExitCode: exitCode,
 };

@@ -1,7 +1,10 @@
 /**
  * Runtime settings from the environment, checked with zod, with defaults that suit local
  * development. Limits default to graphql-armor's or tighter; production (`NODE_ENV=production`)
- * turns GraphiQL and field suggestions off unless a variable turns GraphiQL back on.
+ * turns GraphiQL and suggestions off unless a variable turns GraphiQL back on, and moves /metrics
+ * to a port of its own. A setting that does not parse, a `NODE_ENV` other than production,
+ * development or test, and a `CLAIMGRAPH_*` variable that is no setting (a typo) each stop the
+ * server at start, naming the variable. docs/production.md lists every setting and its default.
  */
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
@@ -9,6 +12,7 @@ import { ConfigError } from './errors.ts';
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const MiB = 1024 * 1024;
+const port = z.coerce.number().int().min(0).max(65_535);
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -25,11 +29,16 @@ const list = z
       .filter(Boolean),
   );
 
+/** A secret compared with a request's `Authorization: Bearer …`: long enough not to be guessed. */
+const token = z.string().min(16, 'must be at least 16 characters').optional();
+
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  PORT: port.default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   CLAIMGRAPH_DATA_DIR: z.string().optional(),
-  NODE_ENV: z.string().optional(),
+  NODE_ENV: z
+    .enum(['production', 'development', 'test', ''], { error: 'must be production, development or test, or unset' })
+    .optional(),
   CLAIMGRAPH_MAX_DEPTH: positiveInt(10),
   CLAIMGRAPH_MAX_ALIASES: positiveInt(15),
   CLAIMGRAPH_MAX_TOKENS: positiveInt(1000),
@@ -54,7 +63,22 @@ const Env = z.object({
   CLAIMGRAPH_JIT_CACHE_BYTES: positiveInt(64 * MiB),
   CLAIMGRAPH_COST_CACHE_BYTES: positiveInt(4 * MiB),
   CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES: positiveInt(2 * MiB),
+  CLAIMGRAPH_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  CLAIMGRAPH_REQUEST_TIMEOUT_MS: positiveInt(20_000),
+  CLAIMGRAPH_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
+  CLAIMGRAPH_MAX_CONNECTIONS: positiveInt(1_000),
+  CLAIMGRAPH_EXECUTION_TIMEOUT_MS: positiveInt(5_000),
+  CLAIMGRAPH_SHUTDOWN_GRACE_MS: positiveInt(25_000),
+  CLAIMGRAPH_INTROSPECTION: flag,
+  CLAIMGRAPH_INTROSPECTION_TOKEN: token,
+  CLAIMGRAPH_METRICS_PORT: port.optional(),
+  CLAIMGRAPH_METRICS_TOKEN: token,
+  CLAIMGRAPH_LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
+  CLAIMGRAPH_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.01),
 });
+
+/** The port /metrics gets in production when no setting says where it goes. */
+export const PRODUCTION_METRICS_PORT = 9464;
 
 /** Speed-ups for a corpus that never changes while the server runs, each on unless switched off. */
 export interface PerformanceOptions {
@@ -97,6 +121,39 @@ export interface HttpCacheOptions {
   staleWhileRevalidate: number;
 }
 
+/** Time bounds and the connection cap of the HTTP server (src/server.ts), in milliseconds. */
+export interface HttpOptions {
+  /** `CLAIMGRAPH_HEADERS_TIMEOUT_MS`: a request's headers must arrive within this (a slowloris is dropped, 408). */
+  headersTimeoutMs: number;
+  /** `CLAIMGRAPH_REQUEST_TIMEOUT_MS`: a whole request, headers and body, must arrive within this (408). */
+  requestTimeoutMs: number;
+  /** `CLAIMGRAPH_KEEP_ALIVE_TIMEOUT_MS`: an idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** `CLAIMGRAPH_MAX_CONNECTIONS`: connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** `CLAIMGRAPH_SHUTDOWN_GRACE_MS`: after SIGTERM, how long the drain may take before the rest is cut. */
+  shutdownGraceMs: number;
+}
+
+/** Where /metrics is served, and whether it asks for a token. */
+export interface MetricsOptions {
+  /** `CLAIMGRAPH_METRICS_PORT`: its own port (0: any free port), or undefined for the main port. */
+  port: number | undefined;
+  /** `CLAIMGRAPH_METRICS_TOKEN`: when set, /metrics answers only `Authorization: Bearer <token>`. */
+  token: string | undefined;
+}
+
+/** What the server writes to its log (src/plugins/observability.ts). */
+export interface LogOptions {
+  /**
+   * `CLAIMGRAPH_LOG_LEVEL`: the lowest level written: `info` (every kind of entry), `warn` (client
+   * errors, 4xx, and server errors), `error` (server errors only). Server errors are always written.
+   */
+  level: 'info' | 'warn' | 'error';
+  /** `CLAIMGRAPH_LOG_SAMPLE_RATE`: the share of successful requests (below 400) logged, 0 to 1. */
+  sampleRate: number;
+}
+
 export interface Config {
   /** Where to listen: `PORT` (0: any free port) and `HOST`. */
   listen: { port: number; host: string };
@@ -119,7 +176,10 @@ export interface Config {
     cost: number;
     /** Request body size in bytes. */
     bodyBytes: number;
+    /** `CLAIMGRAPH_EXECUTION_TIMEOUT_MS`: how long an operation may execute before it is answered with a timeout. */
+    executionMs: number;
   };
+  http: HttpOptions;
   /**
    * `CLAIMGRAPH_CORS_ORIGINS`: origins whose pages may read answers. `['*']` (the default, in
    * every mode): any origin, without credentials.
@@ -136,18 +196,35 @@ export interface Config {
   csrfPrevention: boolean;
   /** `CLAIMGRAPH_APQ`: automatic persisted queries (a client may send a query's hash instead of its text). */
   apq: boolean;
-  http: HttpCacheOptions;
+  httpCache: HttpCacheOptions;
   memory: MemoryBudgets;
   /** Speed-ups for an immutable corpus (src/plugins/performance.ts, src/fast-lane.ts), all on by default. */
   performance: PerformanceOptions;
+  /**
+   * `CLAIMGRAPH_INTROSPECTION` (on by default): introspection and the subgraph SDL (`_service`).
+   * Off, both are refused, except to a caller with `Authorization: Bearer <introspectionToken>`.
+   */
+  introspection: boolean;
+  /** `CLAIMGRAPH_INTROSPECTION_TOKEN`: lets a gateway or a tool introspect when introspection is off. */
+  introspectionToken: string | undefined;
+  metrics: MetricsOptions;
+  log: LogOptions;
 }
+
+const SETTINGS = new Set(Object.keys(Env.shape));
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  for (const name of Object.keys(env).sort()) {
+    if (name.startsWith('CLAIMGRAPH_') && !SETTINGS.has(name)) {
+      problems.push(`${name}: not a setting of claimgraph (docs/production.md lists them)`);
+    }
   }
+  if (parsed.success) problems.push(...conflicts(parsed.data));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   return {
@@ -162,13 +239,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       directives: e.CLAIMGRAPH_MAX_DIRECTIVES,
       cost: e.CLAIMGRAPH_MAX_COST,
       bodyBytes: e.CLAIMGRAPH_MAX_BODY_BYTES,
+      executionMs: e.CLAIMGRAPH_EXECUTION_TIMEOUT_MS,
+    },
+    http: {
+      headersTimeoutMs: e.CLAIMGRAPH_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.CLAIMGRAPH_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.CLAIMGRAPH_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.CLAIMGRAPH_MAX_CONNECTIONS,
+      shutdownGraceMs: e.CLAIMGRAPH_SHUTDOWN_GRACE_MS,
     },
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS?.length ? e.CLAIMGRAPH_CORS_ORIGINS : ['*'],
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? !production,
     trustedOperationsOnly: e.CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY ?? false,
     csrfPrevention: e.CLAIMGRAPH_CSRF_PREVENTION ?? false,
     apq: e.CLAIMGRAPH_APQ ?? true,
-    http: { maxAge: e.CLAIMGRAPH_HTTP_MAX_AGE, staleWhileRevalidate: e.CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE },
+    httpCache: { maxAge: e.CLAIMGRAPH_HTTP_MAX_AGE, staleWhileRevalidate: e.CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE },
     memory: {
       responseCache: e.CLAIMGRAPH_RESPONSE_CACHE_BYTES,
       fastLane: e.CLAIMGRAPH_FAST_LANE_BYTES,
@@ -184,5 +269,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       responseCache: e.CLAIMGRAPH_RESPONSE_CACHE ?? true,
       fastLane: e.CLAIMGRAPH_FAST_LANE ?? true,
     },
+    introspection: e.CLAIMGRAPH_INTROSPECTION ?? true,
+    introspectionToken: e.CLAIMGRAPH_INTROSPECTION_TOKEN,
+    metrics: {
+      port: metricsPort(e),
+      token: e.CLAIMGRAPH_METRICS_TOKEN,
+    },
+    log: { level: e.CLAIMGRAPH_LOG_LEVEL, sampleRate: e.CLAIMGRAPH_LOG_SAMPLE_RATE },
   };
+}
+
+/** In production, /metrics leaves the public port unless a token guards it there. */
+function metricsPort(e: z.infer<typeof Env>): number | undefined {
+  if (e.CLAIMGRAPH_METRICS_PORT !== undefined) return e.CLAIMGRAPH_METRICS_PORT;
+  return e.NODE_ENV === 'production' && !e.CLAIMGRAPH_METRICS_TOKEN ? PRODUCTION_METRICS_PORT : undefined;
+}
+
+/** Settings that parse one by one but cannot hold together. */
+function conflicts(e: z.infer<typeof Env>): string[] {
+  const problems: string[] = [];
+  if (e.CLAIMGRAPH_HEADERS_TIMEOUT_MS > e.CLAIMGRAPH_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'CLAIMGRAPH_HEADERS_TIMEOUT_MS: must not exceed CLAIMGRAPH_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
+  }
+  const metrics = metricsPort(e);
+  if (metrics !== undefined && metrics !== 0 && metrics === e.PORT) {
+    problems.push(
+      `CLAIMGRAPH_METRICS_PORT: /metrics would take PORT ${e.PORT}; give it another port, or a token to serve it on PORT`,
+    );
+  }
+  return problems;
 }

@@ -19,6 +19,10 @@ export const ErrorCode = {
   queryTooCostly: 'QUERY_TOO_COSTLY',
   /** CLAIMGRAPH_CSRF_PREVENTION on: a GET or a form-like POST without the header x-graphql-yoga-csrf. */
   csrfHeaderRequired: 'CSRF_HEADER_REQUIRED',
+  /** An operation still executing after CLAIMGRAPH_EXECUTION_TIMEOUT_MS (HTTP 503). */
+  operationTimeout: 'OPERATION_TIMEOUT',
+  /** Introspection (or the subgraph SDL) asked for while CLAIMGRAPH_INTROSPECTION is off. */
+  introspectionDisabled: 'INTROSPECTION_DISABLED',
   /** A POST body in a content type the server does not read. */
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** Automatic persisted queries: the hash names no query the server knows; send the text with it. */

@@ -20,7 +20,8 @@ import { Caches, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
 import { graphiqlPlugin } from './plugins/graphiql.ts';
 import { httpCachePlugin } from './plugins/http-cache.ts';
-import { limitPlugins } from './plugins/limits.ts';
+import { inputPlugins } from './plugins/input.ts';
+import { limitPlugins, useExecutionTimeout } from './plugins/limits.ts';
 import { createObservability, type ObservabilityOptions, yogaLogger } from './plugins/observability.ts';
 import { performancePlugins } from './plugins/performance.ts';
 import { corsOptions, securityPlugins } from './plugins/security.ts';
@@ -53,7 +54,14 @@ export function createClaimgraph(options: YogaOptions) {
   const { corpus, search, config = loadConfig(), plugins = [], log, ready } = options;
   const { memory } = config;
   const caches = new Caches();
-  const observability = createObservability({ log, ready, caches, operationNameBytes: memory.operationNames });
+  const observability = createObservability({
+    log,
+    ready,
+    logging: config.log,
+    metrics: config.metrics,
+    caches,
+    operationNameBytes: memory.operationNames,
+  });
   const lane = config.performance.fastLane
     ? new FastLane({
         corpus,
@@ -81,7 +89,7 @@ export function createClaimgraph(options: YogaOptions) {
     // No file uploads: a multipart body is one a browser form can send (src/plugins/security.ts).
     multipart: false,
     parserAndValidationCache: documentCaches(memory.documents, caches),
-    logging: yogaLogger(log),
+    logging: yogaLogger(log, config.log),
     plugins: [
       useDeferStream(),
       // Before the plugins that read the query text: a request by hash gets it here.
@@ -89,16 +97,19 @@ export function createClaimgraph(options: YogaOptions) {
       ...observability.plugins,
       ...(config.graphiql ? [graphiqlPlugin(GRAPHIQL, graphqlEndpoint)] : []),
       ...securityPlugins(config),
+      ...inputPlugins(),
       ...limitPlugins(config, caches),
       ...performancePlugins(config.performance, memory, caches),
-      httpCachePlugin(config.http, graphqlEndpoint),
+      // Last of those that execute: it bounds whatever execute function the others settled on.
+      useExecutionTimeout(config.limits.executionMs),
+      httpCachePlugin(config.httpCache, graphqlEndpoint),
       ...plugins,
       // Last: the lane reads the answer's final headers to decide what it may keep.
       ...(lane ? [lane.plugin] : []),
     ],
   });
   const listener: RequestListener = lane ? lane.listener(yoga) : yoga;
-  return { yoga, listener };
+  return { yoga, listener, metricsListener: observability.metricsListener };
 }
 
 /**
@@ -193,5 +204,21 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
       extensions: { code: ErrorCode.badUserInput },
     });
   }
+  // A deliberate error of the server's own (SEARCH_UNAVAILABLE, say) keeps its message and code
+  // even when it carries the error that caused it: the cause goes to the log, never to the client.
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  let cause: unknown = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  if (error instanceof GraphQLError && !(cause instanceof GraphQLError) && DELIBERATE_CODES.has(code as string)) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: error.extensions,
+    });
+  }
   return maskError(error, message, isDev);
 }
+
+const DELIBERATE_CODES = new Set<string>(Object.values(ErrorCode));

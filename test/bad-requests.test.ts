@@ -155,7 +155,7 @@ describe('bad requests', () => {
     expect(await errorsOf(response)).toEqual([
       {
         message: 'Variable "$n" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
-        code: undefined,
+        code: 'BAD_USER_INPUT',
       },
     ]);
     await expectStillAnswering();

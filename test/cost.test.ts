@@ -357,12 +357,19 @@ describe('nodes(ids:)', () => {
     expect(most.body.errors).toBeUndefined();
     expect(most.body.data?.nodes).toHaveLength(MAX_NODE_IDS);
     expect(most.body.extensions?.cost?.requested).toBe(MAX_NODE_IDS);
+    // Refused before execution by the argument's declared cap (src/argument-limits.ts).
     const more = await run(query, { ids: await ids(run, MAX_NODE_IDS + 1) });
-    expect(more.body.data).toBeNull();
+    expect(more.body.data).toBeUndefined();
     expect(more.body.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([
       {
-        message: `Argument "ids" takes at most ${MAX_NODE_IDS} IDs, got ${MAX_NODE_IDS + 1}.`,
-        extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' },
+        message: `Argument "ids" of Query.nodes has ${MAX_NODE_IDS + 1} items; the limit is ${MAX_NODE_IDS}.`,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          argumentName: 'ids',
+          field: 'Query.nodes',
+          maxItems: MAX_NODE_IDS,
+          maxLength: 256,
+        },
       },
     ]);
   });
@@ -381,7 +388,7 @@ describe('nodes(ids:)', () => {
       expect(text.length).toBeLessThan(1_000);
       expect(JSON.parse(text).errors).toMatchObject([
         {
-          message: `Argument "ids" takes at most ${MAX_NODE_IDS} IDs, got 4321.`,
+          message: `Argument "ids" of Query.nodes has 4321 items; the limit is ${MAX_NODE_IDS}.`,
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' },
         },
       ]);

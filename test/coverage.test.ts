@@ -31,6 +31,8 @@ function corpus(statements: unknown[]): string {
   writeFileSync(join(article, 'text.txt'), TEXT);
   write(join(article, 'article.json'), {
     id: 'example',
+    // A claim file is listed, and there, only when it holds records (docs/data.md).
+    files: statements.length > 0 ? ['mentions.json', 'statements.json'] : ['mentions.json'],
     title: 'Alpha praises Beta',
     titleEvidence: { exact: 'Alpha praises Beta' },
     publisher: { name: 'Daily Example', evidence: { exact: 'Daily Example' } },
@@ -38,7 +40,7 @@ function corpus(statements: unknown[]): string {
     published: { date: '2025-01-17', inference: 'Given for the test.', evidence: [{ exact: 'Daily Example' }] },
   });
   write(join(article, 'mentions.json'), [{ entity: 'alpha' }]);
-  write(join(article, 'statements.json'), statements);
+  if (statements.length > 0) write(join(article, 'statements.json'), statements);
   return dir;
 }
 

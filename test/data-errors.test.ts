@@ -4,7 +4,18 @@
  * refuses to start on one, with a non-zero exit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -322,5 +333,187 @@ describe('a bad statement, agreement name or event link', () => {
       list.find((e: any) => e.partOf).partOf.ref = 'anna-varga';
     });
     expect(person.message).toMatch(/field partOf.ref: "anna-varga" is a Person, expected Event$/);
+  });
+});
+
+/** What the first article's folder holds, as the messages list a folder's files. */
+const HOLDS = 'article.json, text.txt, mentions.json, accusations.json, quotes.json, events.json, statements.json';
+
+describe('what a folder holds: declared, never skipped (issue 12)', () => {
+  it('a listed claim file deleted: names it', () => {
+    const dir = copyOfData();
+    rmSync(join(dir, ARTICLE, 'quotes.json'));
+    expect(failure(dir).message).toBe(`${ARTICLE}/quotes.json: file is missing (article.json lists it in "files")`);
+  });
+
+  it('a claim file misspelled (quote.json): names the file the folder should not hold', () => {
+    const dir = copyOfData();
+    renameSync(join(dir, ARTICLE, 'quotes.json'), join(dir, ARTICLE, 'quote.json'));
+    expect(failure(dir).message).toBe(`${ARTICLE}/quote.json: not a file of this folder, which holds ${HOLDS}`);
+  });
+
+  it('a claim file that holds no records ([]): names it', () => {
+    const dir = copyOfData();
+    writeFileSync(join(dir, ARTICLE, 'quotes.json'), '[]');
+    expect(failure(dir).message).toBe(
+      `${ARTICLE}/quotes.json: holds no records: an article with none leaves the file out, and out of article.json's "files"`,
+    );
+  });
+
+  it('a claim file that article.json does not list', () => {
+    const error = loadWith(`${ARTICLE}/article.json`, (article) => {
+      article.files = article.files.filter((name: string) => name !== 'quotes.json');
+    });
+    expect(error.message).toBe(
+      `${ARTICLE}/quotes.json: not a file of this folder, which holds ${HOLDS.replace(' quotes.json,', '')}`,
+    );
+  });
+
+  it('article.json without "files", or listing one twice', () => {
+    const none = loadWith(`${ARTICLE}/article.json`, (article) => {
+      delete article.files;
+    });
+    expect(none.message).toMatch(
+      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9-]+", field files: Invalid input: expected array`),
+    );
+    const twice = loadWith(`${ARTICLE}/article.json`, (article) => {
+      article.files.push('quotes.json');
+    });
+    expect(twice.message).toMatch(
+      new RegExp(`^${ARTICLE}/article.json, record "[a-z0-9-]+", field files: lists quotes.json twice$`),
+    );
+  });
+
+  it('a symbolic link to an article folder: refused, not skipped', () => {
+    const dir = copyOfData();
+    const elsewhere = copyOfData();
+    rmSync(join(dir, ARTICLE), { recursive: true });
+    symlinkSync(join(elsewhere, ARTICLE), join(dir, ARTICLE));
+    expect(failure(dir).message).toBe(
+      `${ARTICLE}: is a symbolic link: an article folder must be a real folder ` +
+        '(copy it in, or point CLAIMGRAPH_DATA_DIR at a data folder that holds it)',
+    );
+  });
+
+  it('a file among the article folders, and an unknown file among the entities', () => {
+    const dir = copyOfData();
+    writeFileSync(join(dir, 'articles', 'notes.txt'), 'to do');
+    expect(failure(dir).message).toBe('articles/notes.txt: is not a folder: articles/ holds article folders only');
+    const entities = copyOfData();
+    renameSync(join(entities, 'entities', 'people.json'), join(entities, 'entities', 'peoples.json'));
+    expect(failure(entities).message).toBe(
+      'entities/peoples.json: not a file of this folder, which holds people.json, countries.json, organizations.json, places.json, items.json',
+    );
+  });
+});
+
+describe('text.txt: UTF-8 without a BOM, with LF line endings (issue 12)', () => {
+  const editText = (edit: (bytes: Buffer) => Buffer) => {
+    const dir = copyOfData();
+    const file = join(dir, ARTICLE, 'text.txt');
+    writeFileSync(file, edit(readFileSync(file)));
+    return failure(dir).message;
+  };
+
+  it('a byte order mark (it shifted every offset by one)', () => {
+    expect(editText((bytes) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]))).toBe(
+      `${ARTICLE}/text.txt: starts with a byte order mark (BOM): save it as UTF-8 without a BOM`,
+    );
+  });
+
+  it('invalid UTF-8 (it was accepted): gives where', () => {
+    expect(
+      editText((bytes) => {
+        const copy = Buffer.from(bytes);
+        copy[100] = 0xff;
+        return copy;
+      }),
+    ).toMatch(
+      new RegExp(
+        `^${ARTICLE}/text.txt: is not valid UTF-8 \\(the first invalid byte is near offset 10[0-3]\\): save it as UTF-8$`,
+      ),
+    );
+    expect(editText((bytes) => Buffer.concat([bytes, Buffer.from([0xc3])]))).toMatch(
+      /text\.txt: is not valid UTF-8 \(the first invalid byte is near offset \d+\): save it as UTF-8$/,
+    );
+  });
+
+  it('CRLF line endings (the message blamed a prefix or suffix)', () => {
+    let crLine = 0;
+    expect(editText((bytes) => Buffer.from(bytes.toString('utf8').replaceAll('\n', '\r\n')))).toBe(
+      `${ARTICLE}/text.txt: has CRLF line endings (line 1): save it with LF line endings`,
+    );
+    expect(
+      editText((bytes) => {
+        // A bare CR in place of the first space of the third line that has one.
+        const text = bytes.toString('utf8');
+        const lines = text.split('\n');
+        const line = lines.findIndex((words, i) => i >= 2 && words.includes(' '));
+        const space = lines.slice(0, line).join('\n').length + 1 + (lines[line] ?? '').indexOf(' ');
+        crLine = line + 1;
+        return Buffer.from(`${text.slice(0, space)}\r${text.slice(space + 1)}`);
+      }),
+    ).toBe(`${ARTICLE}/text.txt: has a carriage return (CR) (line ${crLine}): save it with LF line endings`);
+  });
+});
+
+describe('file system faults: the path and what is wrong with it (issue 12)', () => {
+  it('a symbolic link loop', () => {
+    const dir = copyOfData();
+    const file = join(dir, ARTICLE, 'quotes.json');
+    rmSync(file);
+    symlinkSync(file, file);
+    expect(failure(dir).message).toBe(`${ARTICLE}/quotes.json: is a symbolic link loop`);
+  });
+
+  it('a folder where a file should be', () => {
+    const dir = copyOfData();
+    rmSync(join(dir, ARTICLE, 'quotes.json'));
+    mkdirSync(join(dir, ARTICLE, 'quotes.json'));
+    expect(failure(dir).message).toBe(`${ARTICLE}/quotes.json: is a folder, expected a file`);
+    const text = copyOfData();
+    rmSync(join(text, ARTICLE, 'text.txt'));
+    mkdirSync(join(text, ARTICLE, 'text.txt'));
+    expect(failure(text).message).toBe(`${ARTICLE}/text.txt: is a folder, expected a file`);
+  });
+
+  it('a missing data folder, a missing articles/', () => {
+    const dir = copyOfData();
+    rmSync(dir, { recursive: true });
+    expect(failure(dir).message).toBe(`${dir}: the data folder is missing`);
+    const articles = copyOfData();
+    rmSync(join(articles, 'articles'), { recursive: true });
+    expect(failure(articles).message).toBe('articles: folder is missing');
+  });
+
+  it.each([
+    ['a missing data folder', (dir: string) => rmSync(dir, { recursive: true }), ': the data folder is missing'],
+    [
+      'a symbolic link loop',
+      (dir: string) => {
+        const file = join(dir, ARTICLE, 'quotes.json');
+        rmSync(file);
+        symlinkSync(file, file);
+      },
+      `/${ARTICLE}/quotes.json: is a symbolic link loop`,
+    ],
+    [
+      'a folder named quotes.json',
+      (dir: string) => {
+        rmSync(join(dir, ARTICLE, 'quotes.json'));
+        mkdirSync(join(dir, ARTICLE, 'quotes.json'));
+      },
+      `/${ARTICLE}/quotes.json: is a folder, expected a file`,
+    ],
+  ])('%s: the server prints one line, no stack, and exits 1', (_case, breakIt, problem) => {
+    const dir = copyOfData();
+    breakIt(dir);
+    const run = spawnSync(process.execPath, ['dist/server.js'], {
+      env: { ...process.env, CLAIMGRAPH_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`claimgraph: refusing to start, bad data: ${dir}${problem}\n`);
   });
 });

@@ -261,7 +261,7 @@ describe('answers from the lane', () => {
   const body = JSON.stringify({ query: 'query PeopleCount { people { totalCount } }' });
 
   it('carry a request id, the client’s when it is sensible, and are logged like any other', async () => {
-    const server = await laneServer();
+    const server = await laneServer({ CLAIMGRAPH_LOG_SAMPLE_RATE: '1' });
     for (let i = 0; i < 2; i++) await server.post(body);
     const sensible = await server.post(body, { 'x-request-id': 'trace-42' });
     const strange = await server.post(body, { 'x-request-id': 'no spaces allowed' });

@@ -140,13 +140,28 @@ describe('settings from the environment', () => {
       dataDir: undefined,
       production: false,
       development: false,
-      limits: { depth: 10, aliases: 15, tokens: 1000, directives: 50, cost: 500_000, bodyBytes: 100_000 },
+      limits: {
+        depth: 10,
+        aliases: 15,
+        tokens: 1000,
+        directives: 50,
+        cost: 500_000,
+        bodyBytes: 100_000,
+        executionMs: 5_000,
+      },
+      http: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 20_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 1_000,
+        shutdownGraceMs: 25_000,
+      },
       corsOrigins: ['*'],
       graphiql: true,
       trustedOperationsOnly: false,
       csrfPrevention: false,
       apq: true,
-      http: { maxAge: 60, staleWhileRevalidate: 60 },
+      httpCache: { maxAge: 60, staleWhileRevalidate: 60 },
       memory: {
         responseCache: 64 * MiB,
         fastLane: 32 * MiB,
@@ -158,6 +173,10 @@ describe('settings from the environment', () => {
         operationNames: 2 * MiB,
       },
       performance: { jit: true, responseCache: true, fastLane: true },
+      introspection: true,
+      introspectionToken: undefined,
+      metrics: { port: undefined, token: undefined },
+      log: { level: 'info', sampleRate: 0.01 },
     });
   });
 
@@ -196,10 +215,41 @@ describe('settings from the environment', () => {
       PORT: '8080',
       HOST: '127.0.0.1',
       CLAIMGRAPH_DATA_DIR: '/srv/claimgraph',
+      CLAIMGRAPH_EXECUTION_TIMEOUT_MS: '750',
+      CLAIMGRAPH_HEADERS_TIMEOUT_MS: '3000',
+      CLAIMGRAPH_REQUEST_TIMEOUT_MS: '6000',
+      CLAIMGRAPH_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      CLAIMGRAPH_MAX_CONNECTIONS: '64',
+      CLAIMGRAPH_SHUTDOWN_GRACE_MS: '30000',
+      CLAIMGRAPH_INTROSPECTION: 'false',
+      CLAIMGRAPH_INTROSPECTION_TOKEN: 'a-gateway-token-of-some-length',
+      CLAIMGRAPH_METRICS_PORT: '9100',
+      CLAIMGRAPH_METRICS_TOKEN: 'a-metrics-token-of-some-length',
+      CLAIMGRAPH_LOG_LEVEL: 'warn',
+      CLAIMGRAPH_LOG_SAMPLE_RATE: '0.5',
     });
     expect(config.listen).toEqual({ port: 8080, host: '127.0.0.1' });
     expect(config.dataDir).toBe('/srv/claimgraph');
-    expect(config.limits).toEqual({ depth: 7, aliases: 5, tokens: 300, directives: 10, cost: 5000, bodyBytes: 2048 });
+    expect(config.limits).toEqual({
+      depth: 7,
+      aliases: 5,
+      tokens: 300,
+      directives: 10,
+      cost: 5000,
+      bodyBytes: 2048,
+      executionMs: 750,
+    });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 3000,
+      requestTimeoutMs: 6000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 64,
+      shutdownGraceMs: 30_000,
+    });
+    expect(config.introspection).toBe(false);
+    expect(config.introspectionToken).toBe('a-gateway-token-of-some-length');
+    expect(config.metrics).toEqual({ port: 9100, token: 'a-metrics-token-of-some-length' });
+    expect(config.log).toEqual({ level: 'warn', sampleRate: 0.5 });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.trustedOperationsOnly).toBe(true);
   });
@@ -210,5 +260,10 @@ describe('settings from the environment', () => {
     expect(() => loadConfig({ CLAIMGRAPH_GRAPHIQL: 'yes please' })).toThrow(/CLAIMGRAPH_GRAPHIQL/);
     expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ CLAIMGRAPH_LOG_SAMPLE_RATE: '2' })).toThrow(/CLAIMGRAPH_LOG_SAMPLE_RATE/);
+    expect(() => loadConfig({ CLAIMGRAPH_LOG_LEVEL: 'verbose' })).toThrow(/CLAIMGRAPH_LOG_LEVEL/);
+    expect(() => loadConfig({ CLAIMGRAPH_METRICS_TOKEN: 'short' })).toThrow(
+      /CLAIMGRAPH_METRICS_TOKEN: must be at least 16 characters/,
+    );
   });
 });

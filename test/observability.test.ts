@@ -1,16 +1,29 @@
 /**
  * What an operator sees: request ids, one log entry per request, liveness and readiness, metrics.
  */
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
+import type { Context } from '../src/context.ts';
 import type { LogEntry, RequestLogEntry } from '../src/plugins/observability.ts';
-import { serve } from './http.ts';
+import { configFrom, serve } from './http.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function withServer(run: (server: Awaited<ReturnType<typeof serve>>, entries: LogEntry[]) => Promise<void>) {
+/** A server logging every request (no sampling) unless `env` says otherwise; `plugins` are added to it. */
+async function withServer(
+  run: (server: Awaited<ReturnType<typeof serve>>, entries: LogEntry[]) => Promise<void>,
+  env: Record<string, string> = {},
+  plugins: Plugin<Context>[] = [],
+) {
   const entries: LogEntry[] = [];
   let ready = true;
-  const server = await serve({ log: (entry) => void entries.push(entry), ready: () => ready });
+  const server = await serve({
+    log: (entry) => void entries.push(entry),
+    ready: () => ready,
+    config: configFrom({ CLAIMGRAPH_LOG_SAMPLE_RATE: '1', ...env }),
+    plugins,
+  });
   try {
     await run(Object.assign(server, { setReady: (value: boolean) => (ready = value) }), entries);
   } finally {
@@ -91,6 +104,90 @@ describe('request log', () => {
       expect(entries.filter((entry) => entry.level === 'error')).toEqual([]);
       expect(requests(entries)).toHaveLength(1);
     });
+  });
+});
+
+/** An operation named Crash fails inside the server, as a bug would: a masked error, logged with its stack. */
+const crash: Plugin<Context> = {
+  onExecute({ args }) {
+    if (getOperationAST(args.document, args.operationName)?.name?.value === 'Crash')
+      throw new Error('a bug in the server');
+  },
+};
+
+describe('log volume: CLAIMGRAPH_LOG_LEVEL and CLAIMGRAPH_LOG_SAMPLE_RATE', () => {
+  const logAfter = async (entries: LogEntry[]) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return entries;
+  };
+
+  it('by default, 1 successful request in 100 is logged (with its sample rate), every client error', async () => {
+    await withServer(
+      async (server, entries) => {
+        for (let i = 0; i < 300; i++)
+          await server.post({ query: `query Ok { people(first: ${i % 3}) { totalCount } }` });
+        await server.post({ query: '{ peeple }' });
+        const logged = requests(await logAfter(entries));
+        expect(logged.filter((entry) => entry.level === 'info')).toHaveLength(3);
+        expect(logged.filter((entry) => entry.level === 'info').every((entry) => entry.sampleRate === 0.01)).toBe(true);
+        expect(logged.filter((entry) => entry.level === 'warn')).toMatchObject([
+          { status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] },
+        ]);
+      },
+      { CLAIMGRAPH_LOG_SAMPLE_RATE: '0.01' },
+    );
+  });
+
+  it('a sample rate of 0.25 logs exactly one in four; 0 none', async () => {
+    await withServer(
+      async (server, entries) => {
+        for (let i = 0; i < 8; i++) await server.post({ query: '{ __typename }' });
+        expect(requests(await logAfter(entries))).toHaveLength(2);
+      },
+      { CLAIMGRAPH_LOG_SAMPLE_RATE: '0.25' },
+    );
+    await withServer(
+      async (server, entries) => {
+        for (let i = 0; i < 8; i++) await server.post({ query: '{ __typename }' });
+        expect(requests(await logAfter(entries))).toHaveLength(0);
+      },
+      { CLAIMGRAPH_LOG_SAMPLE_RATE: '0' },
+    );
+  });
+
+  it('CLAIMGRAPH_LOG_LEVEL=warn: client and server errors only', async () => {
+    await withServer(
+      async (server, entries) => {
+        await server.post({ query: '{ __typename }' });
+        await server.post({ query: '{ peeple }' });
+        await server.post({ query: 'query Crash { __typename }' });
+        const logged = await logAfter(entries);
+        expect(requests(logged).map((entry) => [entry.level, entry.status])).toEqual([
+          ['warn', 400],
+          ['error', 500],
+        ]);
+      },
+      { CLAIMGRAPH_LOG_LEVEL: 'warn' },
+      [crash],
+    );
+  });
+
+  it('CLAIMGRAPH_LOG_LEVEL=error: a server error is still logged, with its stack; nothing else', async () => {
+    await withServer(
+      async (server, entries) => {
+        await server.post({ query: '{ __typename }' });
+        await server.post({ query: '{ peeple }' });
+        const response = await server.post({ query: 'query Crash { __typename }' });
+        expect(response.status).toBe(500);
+        const logged = await logAfter(entries);
+        expect(requests(logged)).toMatchObject([{ level: 'error', status: 500, operationName: 'Crash' }]);
+        const events = logged.filter((entry) => entry.msg !== 'request');
+        expect(events).toMatchObject([{ level: 'error', error: { message: 'a bug in the server' } }]);
+        expect(JSON.stringify(events)).toContain('at ');
+      },
+      { CLAIMGRAPH_LOG_LEVEL: 'error', CLAIMGRAPH_LOG_SAMPLE_RATE: '0' },
+      [crash],
+    );
   });
 });
 

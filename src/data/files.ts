@@ -5,9 +5,12 @@
  *
  * Layout:
  *   data/entities/{people,countries,organizations,places,items}.json   shared by every article
- *   data/articles/<article-id>/article.json                             metadata
+ *   data/articles/<article-id>/article.json                             metadata, and the claim files
  *   data/articles/<article-id>/text.txt                                 the article, byte for byte
  *   data/articles/<article-id>/{mentions,agreements,accusations,quotes,events,statements}.json
+ *
+ * An article folder holds article.json, text.txt and the claim files article.json's `files` lists,
+ * nothing else; text.txt is UTF-8 without a byte order mark, with LF line endings.
  *
  * Entities are shared across articles by stable id. Everything an article says about them
  * (titles, surface forms) and every claim lives in that article's folder, with evidence that
@@ -87,8 +90,24 @@ export const ItemFile = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // One article (data/articles/<id>/)
 
+/** The claim files an article folder may hold, in the order the loader reads them. */
+export const CLAIM_FILES = [
+  'mentions.json',
+  'agreements.json',
+  'accusations.json',
+  'quotes.json',
+  'events.json',
+  'statements.json',
+] as const;
+export type ClaimFile = (typeof CLAIM_FILES)[number];
+
 export const ArticleFile = z.strictObject({
   id: Id,
+  /**
+   * The claim files the folder holds, each with at least one record. The loader refuses a listed
+   * file that is missing or empty, and any file in the folder that is not listed (a misspelling).
+   */
+  files: z.array(z.enum(CLAIM_FILES)),
   title: z.string().min(1),
   /** The title as it stands in the text, which the loader finds. */
   titleEvidence: EvidenceFile,

@@ -11,7 +11,8 @@
  *   request's own answer, by weak comparison: a match answers 304 to a GET, 412 to a POST
  *   (RFC 9110 §13.1.2).
  * - What must not be stored says so, `Cache-Control: no-store`: answers with errors, refusals,
- *   streamed answers (@defer/@stream), /health, /ready, /metrics and anything else.
+ *   streamed answers (@defer/@stream), /health, /ready, /metrics and anything else. An answer to a
+ *   request with an Authorization header (the introspection token) is `private, no-cache`.
  * - `Vary: Accept` on every answer at /graphql: its Content-Type, and the status of an error,
  *   depend on it. (`Vary: Origin` comes from src/plugins/security.ts when CORS depends on the
  *   origin; `Vary: Accept-Encoding` from the GraphiQL page, the only answer compressed.)
@@ -80,6 +81,7 @@ export function conditionalAnswer(
 }
 
 export const NO_STORE = 'no-store';
+const PRIVATE = 'private, no-cache';
 
 /** The Cache-Control of a GraphQL answer that may be stored. */
 export function storableCacheControl({ maxAge, staleWhileRevalidate }: HttpCacheOptions): string {
@@ -120,7 +122,9 @@ export function httpCachePlugin(options: HttpCacheOptions, graphqlEndpoint: stri
       }
       const etag = entityTag(new Uint8Array(await response.clone().arrayBuffer()));
       headers.set('etag', etag);
-      headers.set('cache-control', storable);
+      // An answer to a caller with credentials (the introspection token) is that caller's alone:
+      // no shared cache, the fast lane included, may hand it to another.
+      headers.set('cache-control', request.headers.has('authorization') ? PRIVATE : storable);
       const conditional = conditionalAnswer(method, request.headers.get('if-none-match'), headers, etag);
       if (conditional) setResponse(new fetchAPI.Response(null, conditional));
     },

@@ -2,10 +2,9 @@
  * Limits on what one operation may ask for, each rejection a GraphQL error with its own
  * `extensions.code`: graphql-armor's alias, token and directive limits, a depth limit that counts
  * levels of objects (below), and a cost limit (src/cost.ts: the objects an operation may fetch,
- * a connection as many items as its `first`/`last` ask for). In production, field suggestions
- * ("Did you mean …") are removed from error messages so they do not reveal the schema.
+ * a connection as many items as its `first`/`last` ask for); and a time limit on execution
+ * (`useExecutionTimeout`, which yoga.ts places last, around whatever executes).
  */
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
@@ -44,8 +43,41 @@ export function limitPlugins(config: Config, caches: Caches): Plugin[] {
     }),
     useCostLimit(limits.cost, caches.lru<string, Known>('costs', { maxBytes: config.memory.costs }, knownBytes)),
   ];
-  if (config.production) plugins.push(blockFieldSuggestionsPlugin({ mask: '' }));
   return plugins;
+}
+
+/**
+ * An operation still executing after `ms` is answered with OPERATION_TIMEOUT (HTTP 503) at once;
+ * its abort signal fires, which stops graphql-js's executor (graphql-tools') before its next field.
+ * The time bounds what an operation waits for (the search worker, a batch of loaders): a stretch
+ * of synchronous work finishes its turn first, which the cost limit keeps short. An incremental
+ * (@defer/@stream) answer is bounded up to its first part.
+ */
+export function useExecutionTimeout(ms: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => {
+        const controller = new AbortController();
+        const result = executeFn({ ...args, signal: controller.signal } as typeof args);
+        // Done already (not a promise, nor one of the thenables Yoga's helpers pass around): nothing was waited for.
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(() => {
+            controller.abort();
+            resolve({ errors: [timedOut(ms)] });
+          }, ms);
+        });
+        return Promise.race([result as PromiseLike<ExecutionResult>, timeout]).finally(() => clearTimeout(timer));
+      });
+    },
+  };
+}
+
+function timedOut(ms: number): GraphQLError {
+  return new GraphQLError(`The operation did not finish within ${ms} ms and was stopped.`, {
+    extensions: { code: ErrorCode.operationTimeout, timeoutMs: ms, http: { status: 503 } },
+  });
 }
 
 /**

@@ -1,19 +1,25 @@
 /**
  * What an operator sees: a request id per request (the client's `x-request-id` when it is
- * sensible, a fresh UUID otherwise), echoed in the response; one structured log entry per request
- * (request id, method, path, operation name, status, duration); Prometheus metrics at /metrics
- * (@graphql-yoga/plugin-prometheus, plus Node's process metrics); and a readiness check at /ready.
+ * sensible, a fresh UUID otherwise), echoed in the response; a structured log entry per request
+ * (request id, method, path, operation name, status, duration, the codes of its errors), at the
+ * level and sampling rate of `LogOptions` (every error, a share of the successful requests);
+ * Prometheus metrics at /metrics (@graphql-yoga/plugin-prometheus, plus Node's process metrics), on
+ * the main port or a port of its own, behind a bearer token when one is set (`MetricsOptions`);
+ * and a readiness check at /ready.
  * Liveness is Yoga's built-in /health. Requests the fast lane answers (src/fast-lane.ts) never reach
  * Yoga: it reports them through the same `requestId` and `finished`, so they get the same id, log
  * entry and HTTP metric.
  */
 import { randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { getOperationAST } from 'graphql';
+import { type ExecutionResult, getOperationAST } from 'graphql';
 import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { LogOptions, MetricsOptions } from '../config.ts';
 import { isClientInputError } from '../errors.ts';
 import { type Caches, stringBytes } from '../lru.ts';
+import { bearerMatches } from './security.ts';
 
 type CacheEntry = Caches['byName'] extends Map<string, infer Entry> ? Entry : never;
 
@@ -31,6 +37,10 @@ export interface RequestLogEntry {
   operationName: string | null;
   status: number;
   durationMs: number;
+  /** The `extensions.code` of each error of the answer, when it has errors. */
+  errorCodes?: string[];
+  /** Set when successful requests are sampled: this entry stands for 1/sampleRate of them. */
+  sampleRate?: number;
 }
 
 /** What the server itself reports: errors it masked (with their stack), warnings. */
@@ -51,6 +61,10 @@ export interface ObservabilityOptions {
   log?: (entry: LogEntry) => void;
   /** Whether /ready answers 200 (true) or 503 (false): false while the server drains for shutdown. */
   ready?: () => boolean;
+  /** Which entries are written: all errors, and of successful requests a share. Every entry by default. */
+  logging?: LogOptions;
+  /** Where /metrics is served and whether it asks for a token: on the main port, open, by default. */
+  metrics?: MetricsOptions;
   /** Bytes the operation names learnt for the request log may hold (CLAIMGRAPH_OPERATION_NAME_CACHE_BYTES). */
   operationNameBytes?: number;
 }
@@ -59,6 +73,7 @@ interface RequestState {
   id: string;
   started: number;
   operationName: string | null;
+  errorCodes?: string[];
 }
 
 /** A request answered, by Yoga or by the fast lane (src/fast-lane.ts), as the log and metrics see it. */
@@ -71,6 +86,7 @@ export interface FinishedRequest {
   operationName: string | null;
   status: number;
   lane: 'yoga' | 'fast';
+  errorCodes?: string[];
 }
 
 /** What the server reports about requests, shared by Yoga's pipeline and the fast lane. */
@@ -83,14 +99,31 @@ export interface Observability {
   finished(request: FinishedRequest): void;
   /** The operation name the log gives a request Yoga is answering (null before it is known). */
   operationNameOf(request: Request): string | null;
+  /** Serves /metrics alone, for a port of its own (`MetricsOptions.port`). */
+  metricsListener: RequestListener;
 }
 
+const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
+
 export function createObservability({
-  log,
+  log: write,
   ready = () => true,
+  logging = { level: 'info', sampleRate: 1 },
+  metrics = { port: undefined, token: undefined },
   caches,
   operationNameBytes,
 }: ObservabilityOptions & { caches: Caches; operationNameBytes: number }): Observability {
+  const least = LEVELS[logging.level];
+  // Errors are always written; other entries from the configured level up.
+  const log = write && ((entry: LogEntry) => (entry.level === 'error' || LEVELS[entry.level] >= least) && write(entry));
+  // Successful requests are sampled by counting, not by chance: exactly `sampleRate` of them.
+  let owed = 0;
+  const sampled = () => {
+    owed += logging.sampleRate;
+    if (owed < 1) return false;
+    owed -= 1;
+    return true;
+  };
   const requests = new WeakMap<Request, RequestState>();
   // The operation a query text names, learnt when it is executed: a request that gives no
   // operationName is still logged with its operation's name. Bounded in bytes, least recently used
@@ -142,15 +175,23 @@ export function createObservability({
   const requestId = (offered: string | null | undefined) =>
     offered && SENSIBLE_REQUEST_ID.test(offered) ? offered : randomUUID();
 
-  function finished({ id, started, method, path, operationName, status, lane }: FinishedRequest): void {
+  function finished({ id, started, method, path, operationName, status, lane, errorCodes }: FinishedRequest): void {
     const durationMs = performance.now() - started;
     // Known paths only as label values: any other path would make a new series.
     const knownPath = KNOWN_PATHS.has(path) ? path : 'other';
     httpRequests.observe({ method, path: knownPath, status: String(status), lane }, durationMs / 1000);
     if (!log) return;
+    // An answer with errors is a client's mistake (warn) unless one was the server's own.
+    const level =
+      status >= 500 || errorCodes?.includes('INTERNAL_SERVER_ERROR')
+        ? 'error'
+        : status >= 400 || errorCodes
+          ? 'warn'
+          : 'info';
+    if (level === 'info' && (least > LEVELS.info || (logging.sampleRate < 1 && !sampled()))) return;
     log({
       time: isoNow(),
-      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+      level,
       msg: 'request',
       requestId: id,
       method,
@@ -158,6 +199,8 @@ export function createObservability({
       operationName,
       status,
       durationMs: Math.round(durationMs * 100) / 100,
+      ...(errorCodes && { errorCodes }),
+      ...(level === 'info' && logging.sampleRate < 1 && { sampleRate: logging.sampleRate }),
     });
   }
 
@@ -173,26 +216,37 @@ export function createObservability({
     onExecute({ args }) {
       const { request, params } = args.contextValue as { request?: Request; params?: { query?: string } };
       const state = request && requests.get(request);
+      if (!state) return;
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
-      if (!state || !name) return;
-      state.operationName = name;
-      if (params?.query) names.set(params.query, name);
+      if (name) {
+        state.operationName = name;
+        if (params?.query) names.set(params.query, name);
+      }
+    },
+    // Every answer Yoga gives passes here, a request error (thrown before execution) too.
+    onResultProcess({ request, result }) {
+      const state = requests.get(request);
+      const errors = !state || Array.isArray(result) ? undefined : (result as ExecutionResult).errors;
+      if (state && errors?.length) state.errorCodes = errors.map((error) => String(error.extensions?.code ?? 'NONE'));
     },
     onResponse({ request, response }) {
       const state = requests.get(request);
       if (!state) return;
       response.headers.set(REQUEST_ID_HEADER, state.id);
-      const { id, started, operationName } = state;
+      const { id, started, operationName, errorCodes } = state;
       const path = new URL(request.url).pathname;
-      finished({ id, started, method: request.method, path, operationName, status: response.status, lane: 'yoga' });
+      const status = response.status;
+      finished({ id, started, method: request.method, path, operationName, status, lane: 'yoga', errorCodes });
     },
   };
 
+  const onMainPort = metrics.port === undefined;
   const plugins: Plugin[] = [
     requestLog,
+    ...(onMainPort && metrics.token ? [metricsGuard(metrics.token)] : []),
     // No `url` label: a GET's query string would make a new series per distinct query.
     usePrometheus({
-      endpoint: '/metrics',
+      endpoint: onMainPort ? '/metrics' : false,
       registry,
       labels: { method: true, statusCode: true, url: false },
       // Per-request cost matters here (npm run bench): keep the request, error and HTTP series;
@@ -215,11 +269,39 @@ export function createObservability({
     }),
     useReadinessCheck({ endpoint: '/ready', check: () => ready() }),
   ];
+  const metricsListener: RequestListener = (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://metrics').pathname;
+    if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: this port serves GET /metrics.\n');
+    } else if (metrics.token && !bearerMatches(request.headers.authorization, metrics.token)) {
+      response.writeHead(401, UNAUTHORIZED).end(UNAUTHORIZED_TEXT);
+    } else {
+      registry.metrics().then(
+        (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        () => response.writeHead(500).end(),
+      );
+    }
+  };
+
   return {
     plugins,
     requestId,
     finished,
     operationNameOf: (request) => requests.get(request)?.operationName ?? null,
+    metricsListener,
+  };
+}
+
+const UNAUTHORIZED = { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' };
+const UNAUTHORIZED_TEXT = 'Unauthorized: /metrics asks for Authorization: Bearer <CLAIMGRAPH_METRICS_TOKEN>.\n';
+
+/** /metrics on the main port answers only a request with the token (before Prometheus's plugin serves it). */
+function metricsGuard(token: string): Plugin {
+  return {
+    onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== '/metrics' || bearerMatches(request.headers.get('authorization'), token)) return;
+      endResponse(new fetchAPI.Response(UNAUTHORIZED_TEXT, { status: 401, headers: UNAUTHORIZED }));
+    },
   };
 }
 
@@ -242,12 +324,17 @@ function isoNow(): string {
  * as a masked error (src/yoga.ts turns it into BAD_USER_INPUT): that is the client's mistake, not
  * the server's, so it is not logged as an error.
  */
-export function yogaLogger(log: (entry: LogEntry) => void = writeToStderr): YogaLogger {
+export function yogaLogger(log: (entry: LogEntry) => void = writeToStderr, logging?: LogOptions): YogaLogger {
+  const least = LEVELS[logging?.level ?? 'info'];
+  // Yoga hands a masked error to its logger twice (when masking it, and when answering it).
+  const logged = new WeakSet<Error>();
   const write =
     (level: EventLogEntry['level']) =>
     (...args: unknown[]) => {
+      if (level !== 'error' && LEVELS[level] < least) return;
       const error = args.find((arg): arg is Error => arg instanceof Error);
-      if (error && isClientInputError(error)) return;
+      if (error && (isClientInputError(error) || logged.has(error))) return;
+      if (error) logged.add(error);
       const message = args.filter((arg) => typeof arg === 'string').join(' ');
       log({
         time: new Date().toISOString(),

@@ -11,7 +11,8 @@
  *   CLAIMGRAPH_RESPONSE_CACHE_BYTES; a result larger than CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES is not
  *   kept, nor is one with errors. The corpus is loaded once and read-only, so an answer never goes
  *   stale while the server runs; each server (each `createClaimgraphYoga` call) has its own cache.
- *   ETags and 304s are src/plugins/http-cache.ts's, for every answer, cached or not.
+ *   Requests with an Authorization header skip it. ETags and 304s are src/plugins/http-cache.ts's,
+ *   for every answer, cached or not.
  *
  * src/config.ts reads the switches: CLAIMGRAPH_JIT, CLAIMGRAPH_RESPONSE_CACHE and
  * CLAIMGRAPH_FAST_LANE, each on unless "0" or "false".
@@ -47,6 +48,9 @@ export function performancePlugins(
       useResponseCache({
         // One corpus for every client: the same operation and variables get the same answer.
         session: () => null,
+        // Except for a caller with credentials (the introspection token, src/plugins/security.ts):
+        // what it may see must never be kept for the others, so its requests pass the cache by.
+        enabled: (context) => !(context as { request?: Request }).request?.headers.has('authorization'),
         ttl: Number.POSITIVE_INFINITY,
         cache: responseCache(memory, caches),
         getDocumentString: (args) =>

@@ -5,15 +5,22 @@
  * sends without a CORS preflight must then carry a header a form cannot set), and, when
  * CLAIMGRAPH_TRUSTED_OPERATIONS_ONLY is on, only the trusted operations of
  * trusted-operations.json (generated from examples/ by scripts/trusted-operations.ts), sent by hash.
+ * With CLAIMGRAPH_INTROSPECTION off, introspection and the subgraph SDL are refused to every caller
+ * without the introspection token. In production, errors tell nothing the client did not send:
+ * no suggestions ("Did you mean …", of fields, arguments, types or enum values alike) and no
+ * `originalError` (Yoga's invalid-JSON error quotes the body there).
  *
  * GET needs no header by default: the schema has no mutation or subscription (and Yoga never runs
- * a mutation over GET), CORS grants no credentials, and the server reads no cookie and no
- * Authorization, so a cross-site request can make the server do nothing a visitor could not do
- * by opening the URL, nor read anything a public API does not publish anyway.
+ * a mutation over GET), CORS grants no credentials, and the server reads no cookie (an
+ * Authorization header only ever unlocks introspection, when a deployment turns it off and sets
+ * a token), so a cross-site request can make the server do nothing a visitor could not do by
+ * opening the URL, nor read anything a public API does not publish anyway.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { GraphQLError, getNamedType, isIntrospectionType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../errors.ts';
@@ -39,7 +46,68 @@ export function securityPlugins(config: Config): Plugin[] {
   plugins.push(unsupportedMediaType);
   plugins.push(config.corsOrigins.includes('*') ? anyOrigin : varyByOrigin);
   if (config.trustedOperationsOnly) plugins.push(trustedOperationsOnly());
+  if (!config.introspection) plugins.push(introspectionOff(config.introspectionToken));
+  if (config.production) plugins.push(productionErrors);
   return plugins;
+}
+
+/** Whether an `Authorization` header is `Bearer <token>`, compared in constant time. */
+export function bearerMatches(header: string | null | undefined, token: string): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(header.slice('Bearer '.length)), digest(token));
+}
+
+/**
+ * Refuses `__schema`, `__type` and `_service` (the subgraph SDL, which is the schema too) to a
+ * caller without `Authorization: Bearer <token>` (a gateway that composes by introspection, a
+ * tool). `__typename` stays: clients and gateways need it. Yoga caches validation per set of
+ * rules, by rule name, so a request with the token and one without never share a verdict.
+ */
+function introspectionOff(token: string | undefined): Plugin {
+  return {
+    onValidate({ addValidationRule, context }) {
+      const { request } = context as { request?: Request };
+      if (!token || !bearerMatches(request?.headers.get('authorization'), token)) addValidationRule(NoIntrospection);
+    },
+  };
+}
+
+const NoIntrospection: ValidationRule = (context: ValidationContext) => ({
+  Field(node) {
+    const type = context.getType();
+    const sdl = node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType();
+    if (!sdl && !(type && isIntrospectionType(getNamedType(type)))) return;
+    context.reportError(
+      new GraphQLError(`Introspection is off on this server: "${node.name.value}" cannot be queried.`, {
+        nodes: [node],
+        extensions: { code: ErrorCode.introspectionDisabled },
+      }),
+    );
+    return false; // one error for `__schema { … }`, not one more per field inside it
+  },
+});
+
+const SUGGESTION = / ?Did you mean .*\?$/s;
+
+/** Errors without suggestions or `originalError`; results without errors are left as they are. */
+const productionErrors: Plugin = {
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+    const { stringify: _compiled, ...rest } = result;
+    setResult({ ...rest, errors: result.errors.map(withoutHints) });
+  },
+};
+
+function withoutHints(error: GraphQLError): GraphQLError {
+  const { originalError: _original, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
 }
 
 /** Yoga's CSRF prevention, with an error that names the header to send and carries a code. */

@@ -208,6 +208,9 @@ export function entityBySlug<K extends EntityRecord['kind']>(kind: K) {
 }
 
 /** The description of a `slug:` argument. */
+/** The longest slug an argument takes: slugs are ids, a few words joined by hyphens. */
+export const MAX_SLUG_LENGTH = 128;
+
 export const SLUG = 'The slug (`Entity.slug`): the id of its record in data/entities/, such as "north-korea".';
 
 /** The description of an `orderBy:` argument of a list of entities. */
@@ -275,8 +278,8 @@ export const DateRange = builder.inputType('DateRange', {
     'out for a range open at that end. A date of the data is the days it can mean (`EventDate.earliest` to ' +
     '`EventDate.latest`).',
   fields: (t) => ({
-    from: t.string({ description: 'The first day of the range (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-    to: t.string({ description: 'The last day of the range (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    from: t.string({ description: 'The first day of the range (YYYY, YYYY-MM or YYYY-MM-DD).', maxLength: 10 }),
+    to: t.string({ description: 'The last day of the range (YYYY, YYYY-MM or YYYY-MM-DD).', maxLength: 10 }),
     match: t.field({
       type: DateMatch,
       defaultValue: 'OVERLAPS',

@@ -114,6 +114,7 @@ builder.node(Article, {
         args: {
           containing: t.arg.string({
             description: 'Only sentences whose text contains these characters, ignoring case: "Accusations rejected".',
+            maxLength: 200,
           }),
         },
         resolve: (article, args, context) => {

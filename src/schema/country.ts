@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { pageOfRelated } from '../pagination.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Actor, Country, CountryConnection, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
     type: Country,
     nullable: true,
     description: 'The country with this slug; null when no country has it.',
-    args: { slug: t.arg.string({ required: true, description: SLUG }) },
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
     resolve: entityBySlug('Country'),
   }),
 }));

@@ -3,6 +3,7 @@
  * that can sign, accuse, be accused, respond or speak). Their fields resolve once here for every
  * implementing type.
  */
+import { MAX_ENUM_LIST } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import { ENTITY_FILES } from '../data/records.ts';
 import { roleKey } from '../data/relations.ts';
@@ -199,7 +200,7 @@ builder.queryFields((t) => ({
         'Every entity of the corpus: people, countries, organizations, places, then items, each in the order of its ' +
         'data file, unless `orderBy` says otherwise.',
       args: {
-        kinds: t.arg({ type: [EntityKind], description: 'Only entities of these kinds.' }),
+        kinds: t.arg({ type: [EntityKind], description: 'Only entities of these kinds.', maxItems: MAX_ENUM_LIST }),
         orderBy: t.arg({ type: EntityOrder, description: 'The order; the order of the data files when not given.' }),
       },
       resolve: (_root, args, context) => {

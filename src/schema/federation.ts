@@ -2,12 +2,15 @@
  * Apollo Federation: every record type, and the sentence, is an entity keyed by its global ID, so a gateway can
  * fetch any of them from claimgraph (`_entities`) and other subgraphs can add fields to them.
  * A representation resolves through the per-request node loader: the representations of one
- * `_entities` call load in a single batch.
+ * `_entities` call load in a single batch. One that is not `{ __typename, id }` of an entity type
+ * is the caller's mistake, answered as BAD_USER_INPUT (`guardEntities`).
  */
 import type { ObjectRef } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { type GraphQLSchema, isUnionType } from 'graphql';
 import { builder } from '../builder.ts';
 import type { Kind, RecordOf } from '../data/records.ts';
+import { badUserInput } from '../errors.ts';
 import {
   Accusation,
   Agreement,
@@ -60,3 +63,30 @@ builder.asEntity(SentenceRef, {
     return global.typename === 'Sentence' ? sentenceOf(context.corpus, global.id) : null;
   },
 });
+
+/**
+ * Checks every representation of an `_entities` call before Apollo's resolver reads it: that
+ * resolver throws a plain error (a masked server error) for a representation without the
+ * `__typename` of an entity, and ours would fail on one without an `id`. Wraps the field of the
+ * schema built by src/schema/index.ts, which comes from @apollo/subgraph, not from Pothos.
+ */
+export function guardEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const entityUnion = schema.getType('_Entity');
+  const resolve = field?.resolve;
+  if (!field || !resolve || !isUnionType(entityUnion)) return schema;
+  const entities = new Set(entityUnion.getTypes().map((type) => type.name));
+  field.resolve = (source, args, context, info) => {
+    for (const [index, representation] of (args.representations as unknown[]).entries()) {
+      const { __typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
+      if (typeof __typename !== 'string' || !entities.has(__typename) || typeof id !== 'string') {
+        throw badUserInput(
+          `Representation ${index} of argument "representations" is not { __typename, id } of an entity type.`,
+          { argumentName: 'representations' },
+        );
+      }
+    }
+    return resolve(source, args, context, info);
+  };
+  return schema;
+}

@@ -11,7 +11,7 @@ import './country.ts';
 import './entity.ts';
 import './event.ts';
 import './evidence.ts';
-import './federation.ts';
+import { guardEntities } from './federation.ts';
 import './item.ts';
 import './mention.ts';
 import './organization.ts';
@@ -23,4 +23,4 @@ import './search.ts';
 import './sentence.ts';
 import './statement.ts';
 
-export const schema = builder.toSubGraphSchema({});
+export const schema = guardEntities(builder.toSubGraphSchema({}));

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { pageOfRelated } from '../pagination.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Accusation, AccusationConnection, Entity, Item, ItemConnection } from './refs.ts';
 
@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     type: Item,
     nullable: true,
     description: 'The item with this slug; null when no item has it.',
-    args: { slug: t.arg.string({ required: true, description: SLUG }) },
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
     resolve: entityBySlug('Item'),
   }),
 }));

@@ -102,7 +102,11 @@ builder.queryFields((t) => ({
       '"kyiv": Ukraine), whatever its case, white space and a leading "the". Names first, then aliases, then ' +
       'descriptions; entities of one form in the order of the data files. Empty when nothing has that name.',
     args: {
-      name: t.arg.string({ required: true, description: 'The name, as written or in any case: "the Kremlin".' }),
+      name: t.arg.string({
+        required: true,
+        description: 'The name, as written or in any case: "the Kremlin".',
+        maxLength: 200,
+      }),
     },
     resolve: (_root, args, context) => context.corpus.named(args.name),
   }),

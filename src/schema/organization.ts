@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Actor, Entity, Organization, OrganizationConnection } from './refs.ts';
 
@@ -24,7 +24,7 @@ builder.queryFields((t) => ({
     type: Organization,
     nullable: true,
     description: 'The organization with this slug; null when no organization has it.',
-    args: { slug: t.arg.string({ required: true, description: SLUG }) },
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
     resolve: entityBySlug('Organization'),
   }),
 }));

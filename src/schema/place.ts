@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { pageOfRelated } from '../pagination.ts';
-import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, SLUG } from './arguments.ts';
+import { ENTITY_ORDER, EntityOrder, entitiesOfKind, entityBySlug, MAX_SLUG_LENGTH, SLUG } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import { Country, Entity, Event, EventConnection, Place, PlaceConnection } from './refs.ts';
 
@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
     type: Place,
     nullable: true,
     description: 'The place with this slug; null when no place has it.',
-    args: { slug: t.arg.string({ required: true, description: SLUG }) },
+    args: { slug: t.arg.string({ required: true, description: SLUG, maxLength: MAX_SLUG_LENGTH }) },
     resolve: entityBySlug('Place'),
   }),
 }));

@@ -1,3 +1,4 @@
+import { MAX_ENUM_LIST } from '../argument-limits.ts';
 import { builder } from '../builder.ts';
 import type { Sentence } from '../data/evidence.ts';
 import type { NodeRecord } from '../data/records.ts';
@@ -9,6 +10,9 @@ import { highlights, MAX_HIGHLIGHTS } from '../search/highlight.ts';
 import { MAX_HITS } from '../search/limits.ts';
 import { Article, HighlightRef, SearchConnection, SearchHitRef } from './refs.ts';
 import { Subject } from './roles.ts';
+
+/** The longest search a client may send: some thirty words, not a document (a bound on the work one search asks for). */
+export const MAX_SEARCH_LENGTH = 500;
 
 const SearchType = builder.enumType('SearchType', {
   description: 'What a search hit can be: a record of one of these types, or a sentence.',
@@ -103,8 +107,9 @@ builder.queryFields((t) => ({
         query: t.arg.string({
           required: true,
           description: `Words to look for, e.g. "drones" or "Pezeshkian"; at most ${MAX_QUERY_WORDS} words besides stop words.`,
+          maxLength: MAX_SEARCH_LENGTH,
         }),
-        types: t.arg({ type: [SearchType], description: 'Only hits of these types.' }),
+        types: t.arg({ type: [SearchType], description: 'Only hits of these types.', maxItems: MAX_ENUM_LIST }),
       },
       resolve: async (_root, args, context) => {
         const words = queryTerms(args.query).length;
