@@ -62,6 +62,11 @@ export interface SearchRequest {
   kinds: number[] | null;
 }
 
+/** Tests only: the worker runs for `stallMs` without answering, as it would stuck on a query. */
+export interface StallRequest {
+  stallMs: number;
+}
+
 export interface SearchIndexOptions {
   /** The folder the worker reads (the corpus's own by default; tests give others). */
   dataDir?: string;
@@ -148,6 +153,12 @@ export class SearchIndex {
     this.state = 'closed';
     this.failure ??= searchError(ErrorCode.searchUnavailable, 'Search is unavailable: the server is stopping.');
     void this.worker.terminate();
+  }
+
+  /** For tests only: keeps the worker busy for `ms`, as a query stuck in it would. */
+  stallWorkerForTests(ms: number): void {
+    const request: StallRequest = { stallMs: ms };
+    this.worker.postMessage(request);
   }
 
   /** For tests only: kills the worker as a crash would, and resolves once it is gone. */

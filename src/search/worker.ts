@@ -15,7 +15,7 @@ import { queryTerms } from './analysis.ts';
 import { SEARCH_FIELDS, type SearchDocument, searchDocuments } from './documents.ts';
 import { MAX_HITS } from './limits.ts';
 import { buildIndex } from './minisearch.ts';
-import type { SearchRequest, WorkerMessage } from './search.ts';
+import type { SearchRequest, StallRequest, WorkerMessage } from './search.ts';
 
 /** The most index terms an answer lists for highlighting. */
 const MAX_TERMS = 1000;
@@ -40,7 +40,9 @@ try {
   kinds.length = 0;
   compactHeap();
   const fieldBit = new Map(SEARCH_FIELDS.map((field, i) => [field as string, 1 << i]));
-  port.on('message', ({ query, text, kinds: wanted }: SearchRequest) => {
+  port.on('message', (request: SearchRequest | StallRequest) => {
+    if ('stallMs' in request) return stall(request.stallMs);
+    const { query, text, kinds: wanted } = request;
     try {
       const terms = queryTerms(text);
       const termBit = new Map(terms.map(({ term }, i) => [term, 1 << i]));
@@ -88,6 +90,14 @@ try {
   post({ type: 'ready', documents: index.documentCount - sentences.reduce((a, b) => a + b, 0), sentences });
 } catch (error) {
   post({ type: 'failed', message: (error as Error).message });
+}
+
+/** Runs, answering nothing, for `ms`: only terminate() stops it, as it would a stuck query. */
+function stall(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy, as a query that does not end
+  }
 }
 
 function popcount(bits: number): number {
