@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const wholeNumber = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const MiB = 1024 * 1024;
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -53,8 +53,8 @@ const Env = z.object({
   CLAIMGRAPH_FAST_LANE: flag,
   CLAIMGRAPH_CSRF_PREVENTION: flag,
   CLAIMGRAPH_APQ: flag,
-  CLAIMGRAPH_HTTP_MAX_AGE: seconds(60),
-  CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE: seconds(60),
+  CLAIMGRAPH_HTTP_MAX_AGE: wholeNumber(60),
+  CLAIMGRAPH_HTTP_STALE_WHILE_REVALIDATE: wholeNumber(60),
   CLAIMGRAPH_RESPONSE_CACHE_BYTES: positiveInt(64 * MiB),
   CLAIMGRAPH_FAST_LANE_BYTES: positiveInt(32 * MiB),
   CLAIMGRAPH_CACHE_MAX_ENTRY_BYTES: positiveInt(MiB),
@@ -73,6 +73,7 @@ const Env = z.object({
   CLAIMGRAPH_INTROSPECTION_TOKEN: token,
   CLAIMGRAPH_METRICS_PORT: port.optional(),
   CLAIMGRAPH_METRICS_TOKEN: token,
+  CLAIMGRAPH_METRICS_MAX_OPERATIONS: wholeNumber(100),
   CLAIMGRAPH_LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
   CLAIMGRAPH_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.01),
 });
@@ -141,6 +142,11 @@ export interface MetricsOptions {
   port: number | undefined;
   /** `CLAIMGRAPH_METRICS_TOKEN`: when set, /metrics answers only `Authorization: Bearer <token>`. */
   token: string | undefined;
+  /**
+   * `CLAIMGRAPH_METRICS_MAX_OPERATIONS`: how many operation names get series of their own; the
+   * names met after them count as `(other)`, so a client inventing names cannot grow /metrics.
+   */
+  maxOperations: number;
 }
 
 /** What the server writes to its log (src/plugins/observability.ts). */
@@ -274,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metrics: {
       port: metricsPort(e),
       token: e.CLAIMGRAPH_METRICS_TOKEN,
+      maxOperations: e.CLAIMGRAPH_METRICS_MAX_OPERATIONS,
     },
     log: { level: e.CLAIMGRAPH_LOG_LEVEL, sampleRate: e.CLAIMGRAPH_LOG_SAMPLE_RATE },
   };

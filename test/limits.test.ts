@@ -175,7 +175,7 @@ describe('settings from the environment', () => {
       performance: { jit: true, responseCache: true, fastLane: true },
       introspection: true,
       introspectionToken: undefined,
-      metrics: { port: undefined, token: undefined },
+      metrics: { port: undefined, token: undefined, maxOperations: 100 },
       log: { level: 'info', sampleRate: 0.01 },
     });
   });
@@ -225,6 +225,7 @@ describe('settings from the environment', () => {
       CLAIMGRAPH_INTROSPECTION_TOKEN: 'a-gateway-token-of-some-length',
       CLAIMGRAPH_METRICS_PORT: '9100',
       CLAIMGRAPH_METRICS_TOKEN: 'a-metrics-token-of-some-length',
+      CLAIMGRAPH_METRICS_MAX_OPERATIONS: '20',
       CLAIMGRAPH_LOG_LEVEL: 'warn',
       CLAIMGRAPH_LOG_SAMPLE_RATE: '0.5',
     });
@@ -248,7 +249,7 @@ describe('settings from the environment', () => {
     });
     expect(config.introspection).toBe(false);
     expect(config.introspectionToken).toBe('a-gateway-token-of-some-length');
-    expect(config.metrics).toEqual({ port: 9100, token: 'a-metrics-token-of-some-length' });
+    expect(config.metrics).toEqual({ port: 9100, token: 'a-metrics-token-of-some-length', maxOperations: 20 });
     expect(config.log).toEqual({ level: 'warn', sampleRate: 0.5 });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.trustedOperationsOnly).toBe(true);

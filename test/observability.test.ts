@@ -239,4 +239,31 @@ describe('metrics', () => {
       expect(text).not.toContain('url="'); // one series per distinct URL would grow without bound
     });
   });
+
+  it('operation names, aliases and URLs a client invents cannot grow /metrics (CLAIMGRAPH_METRICS_MAX_OPERATIONS=3)', async () => {
+    await withServer(
+      async (server) => {
+        const before = (await (await fetch(`${server.origin}/metrics`)).text()).length;
+        // 300 operations of 300 made-up names, each with an error at a made-up alias, by GET
+        // with a query string of its own.
+        for (let i = 0; i < 300; i += 30) {
+          await Promise.all(
+            Array.from({ length: 30 }, (_, j) => {
+              const query = `query Made${i + j} { alias${i + j}: node(id: "bad") { id } }`;
+              return fetch(`${server.origin}/graphql?query=${encodeURIComponent(query)}`).then((r) => r.text());
+            }),
+          );
+        }
+        await server.post({ query: `query ${'N'.repeat(65)} { __typename }` });
+        const text = await (await fetch(`${server.origin}/metrics`)).text();
+        const names = new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((match) => match[1]));
+        expect(names).toEqual(new Set(['Made0', 'Made1', 'Made2', '(other)']));
+        expect(text).toMatch(/^graphql_envelop_request\{operationName="\(other\)",operationType="query"\} 298$/m);
+        expect(text).not.toMatch(/url="|alias\d/); // no series per URL, nor per alias in an error path
+        // Without the bound, 300 names made 300 series of each metric: about 700 KB more.
+        expect(text.length - before).toBeLessThan(30_000);
+      },
+      { CLAIMGRAPH_METRICS_MAX_OPERATIONS: '3', CLAIMGRAPH_LOG_LEVEL: 'error' },
+    );
+  });
 });

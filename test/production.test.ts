@@ -173,9 +173,9 @@ describe('/metrics', () => {
   const TOKEN = 'metrics-token-0123456789';
 
   it('production default: a port of its own (9464), not the public one; elsewhere the main port', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).metrics).toEqual({ port: 9464, token: undefined });
-    expect(loadConfig({}).metrics).toEqual({ port: undefined, token: undefined });
-    expect(loadConfig({ NODE_ENV: 'production', CLAIMGRAPH_METRICS_TOKEN: TOKEN }).metrics).toEqual({
+    expect(loadConfig({ NODE_ENV: 'production' }).metrics).toMatchObject({ port: 9464, token: undefined });
+    expect(loadConfig({}).metrics).toMatchObject({ port: undefined, token: undefined });
+    expect(loadConfig({ NODE_ENV: 'production', CLAIMGRAPH_METRICS_TOKEN: TOKEN }).metrics).toMatchObject({
       port: undefined,
       token: TOKEN,
     });
