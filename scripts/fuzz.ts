@@ -18,7 +18,6 @@
  * asked every 100 cases, and its log must hold no server error. On a failure fast-check shrinks
  * the case to a smaller one that still fails and prints it; the run exits 1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import fc from 'fast-check';
@@ -37,6 +36,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { schema } from '../src/schema/index.ts';
+import { startServer } from './server-process.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 2_000);
 const seed = Number(process.env.FUZZ_SEED ?? 12);
@@ -45,51 +45,20 @@ const root = new URL('../', import.meta.url);
 // ------------------------------------------------------------------------------------------------
 // The server
 
-interface Server {
-  child: ChildProcess;
-  origin: string;
-  port: number;
-  serverErrors: string[];
+/** The server, production mode, logging server errors only: every line it logs is one. */
+function startFuzzedServer() {
+  return startServer({ NODE_ENV: 'production', CLAIMGRAPH_LOG_LEVEL: 'error' });
 }
 
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['dist/server.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      CLAIMGRAPH_METRICS_PORT: '0',
-      CLAIMGRAPH_LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const serverErrors: string[] = [];
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onLine = (line: string) => {
-      if (line.includes('"level":"error"')) serverErrors.push(line.slice(0, 2_000));
-    };
-    let pending = '';
-    const onData = (chunk: Buffer) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine(line);
-      if (!output.includes('search index ready')) {
-        output += chunk;
-        const port = /listening at http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-        if (port && output.includes('search index ready')) {
-          resolve({ child, origin: `http://127.0.0.1:${port}`, port: Number(port), serverErrors });
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
-  });
-}
+type Server = Awaited<ReturnType<typeof startFuzzedServer>>;
+
+/** The server errors it logged (each line cut to 2,000 characters). */
+const serverErrors = (server: Server) =>
+  server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"level":"error"'))
+    .map((line) => line.slice(0, 2_000));
 
 // ------------------------------------------------------------------------------------------------
 // Operations from the schema. A case is a list of numbers that a walker of the schema consumes to
@@ -445,7 +414,7 @@ async function send(server: Server, item: Case): Promise<Answer | 'not sent'> {
       : item;
   let response: Response;
   try {
-    response = await fetch(`${server.origin}${request.path}`, {
+    response = await fetch(`${origin}${request.path}`, {
       method: request.method,
       headers: request.headers,
       body: request.method === 'GET' || request.method === 'HEAD' ? undefined : (request.body as BodyInit | undefined),
@@ -466,7 +435,7 @@ async function send(server: Server, item: Case): Promise<Answer | 'not sent'> {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     body: await response.text(),
-    path: new URL(`${server.origin}${request.path}`).pathname,
+    path: new URL(`${origin}${request.path}`).pathname,
     method: request.method,
   };
 }
@@ -535,7 +504,8 @@ function validGraphQL(body: string): string | undefined {
 
 // ------------------------------------------------------------------------------------------------
 
-const server = await startServer();
+const server = await startFuzzedServer();
+const origin = `http://127.0.0.1:${server.port}`;
 const started = performance.now();
 const statuses = new Map<string, number>();
 const codes = new Map<string, number>();
@@ -559,7 +529,7 @@ try {
       const wrong = fault(answer);
       if (wrong) throw new Error(`${wrong}: ${answer.body.slice(0, 500)}`);
       if (sent % 100 === 0) {
-        const health = await fetch(`${server.origin}/health`);
+        const health = await fetch(`${origin}/health`);
         if (health.status !== 200) throw new Error(`/health answered ${health.status}`);
       }
       if (server.child.exitCode !== null) throw new Error(`the server exited with ${server.child.exitCode}`);
@@ -569,12 +539,13 @@ try {
 } catch (error) {
   failure = error;
 }
-const health = await fetch(`${server.origin}/health`).then(
+const health = await fetch(`${origin}/health`).then(
   (response) => response.status,
   () => 0,
 );
 server.child.kill('SIGTERM');
-const exitCode = await new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+const { code: exitCode } = await server.exited;
+const loggedErrors = serverErrors(server);
 
 const report = {
   command: `FUZZ_RUNS=${runs} FUZZ_SEED=${seed} npm run fuzz`,
@@ -585,16 +556,16 @@ const report = {
   answers: Object.fromEntries([...statuses].sort()),
   errorCodes: Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])),
   healthAtEnd: health,
-  serverErrorsLogged: server.serverErrors.length,
+  serverErrorsLogged: loggedErrors.length,
   serverExitCode: exitCode,
 };
 console.log(JSON.stringify(report, null, 2));
-for (const line of server.serverErrors.slice(0, 5)) console.error(`server error: ${line}`);
+for (const line of loggedErrors.slice(0, 5)) console.error(`server error: ${line}`);
 if (failure) {
   // The counterexample can be a long operation: its start, and why it failed, are enough to go on.
   const message = failure instanceof Error ? failure.message : String(failure);
   console.error(message.length > 4_000 ? `${message.slice(0, 4_000)} …` : message);
   console.error(String((failure as { cause?: unknown }).cause ?? '').slice(0, 2_000));
 }
-const failed = failure !== undefined || health !== 200 || server.serverErrors.length > 0 || exitCode !== 0;
+const failed = failure !== undefined || health !== 200 || loggedErrors.length > 0 || exitCode !== 0;
 process.exit(failed ? 1 : 0);

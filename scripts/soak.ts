@@ -7,11 +7,10 @@
  * latency and the server's memory (RSS and heap used, after a full GC) at the start, in the middle
  * and at the end of the load. Exits 1 on any unexpected answer or error.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { type ServerProcess, startServer } from './server-process.ts';
 
 const duration = Number(process.env.SOAK_DURATION ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 32);
@@ -82,35 +81,22 @@ const good: Case[] = [
 ];
 const mix = [...good, ...abusive];
 
-function startServer(): Promise<{ child: ChildProcess; port: number; metricsPort: number }> {
+/**
+ * The server in production mode, /metrics on a free port of its own, with scripts/soak-gc.mjs
+ * preloaded. Its request log is read and dropped, as a log shipper would.
+ */
+async function startSoakedServer(): Promise<ServerProcess & { metricsPort: number }> {
   const gcOnSignal = new URL('scripts/soak-gc.mjs', root).href;
-  const args = ['--expose-gc', '--import', gcOnSignal, 'dist/server.js'];
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    // /metrics on a port of its own, as production has it, but any free one.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', CLAIMGRAPH_METRICS_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let head = '';
-    const onData = (chunk: Buffer) => {
-      head += chunk;
-      const port = /listening at http:\/\/127\.0\.0\.1:(\d+)\//.exec(head)?.[1];
-      const metricsPort = /metrics at http:\/\/127\.0\.0\.1:(\d+)\//.exec(head)?.[1];
-      if (port && metricsPort) {
-        // From here on the request log is read and dropped, as a log shipper would.
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve({ child, port: Number(port), metricsPort: Number(metricsPort) });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServer(
+    { NODE_ENV: 'production' },
+    { nodeArgs: ['--expose-gc', '--import', gcOnSignal], waitForSearch: false, keepOutput: false },
+  );
+  if (server.metricsPort === undefined) throw new Error('the server printed no metrics port');
+  return { ...server, metricsPort: server.metricsPort };
 }
 
 /** The server's memory after a full garbage collection (see scripts/soak-gc.mjs). */
-async function memory(child: ChildProcess) {
+async function memory({ child }: ServerProcess) {
   child.kill('SIGUSR2');
   await sleep(1000);
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
@@ -119,24 +105,25 @@ async function memory(child: ChildProcess) {
   return { rssMB: mb(metric('process_resident_memory_bytes')), heapUsedMB: mb(metric('nodejs_heap_size_used_bytes')) };
 }
 
-const { child, port, metricsPort } = await startServer();
+const server = await startSoakedServer();
+const { port, metricsPort } = server;
 const url = `http://127.0.0.1:${port}/graphql`;
 const unexpected = new Map<string, number>();
 const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
 // Warm up (JIT, caches) before the first memory reading, so "before" is a running server.
 const warm = await autocannon({ url, connections: 4, amount: 2000, method: 'POST', headers, requests: toRequests() });
-const start = await memory(child);
+const start = await memory(server);
 
 console.log(`soak: ${connections} connections for ${duration} s against ${url} (${mix.length} requests in the mix)`);
 const running = autocannon({ url, connections, duration, method: 'POST', headers, requests: toRequests() });
 await sleep((duration * 1000) / 2);
-const middle = await memory(child);
+const middle = await memory(server);
 const result = await running;
-const end = await memory(child);
+const end = await memory(server);
 
-child.kill('SIGTERM');
-const [exitCode] = await once(child, 'exit');
+server.child.kill('SIGTERM');
+const { code: exitCode } = await server.exited;
 
 const report = {
   connections,

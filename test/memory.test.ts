@@ -6,13 +6,10 @@
  * documents, compiled queries, costs, operation names) fills up to its budget and no further, the
  * heap stays bounded, and the server still answers. The heap figures are printed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServer } from '../scripts/server-process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HEAP_MB = 128;
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -39,39 +36,19 @@ const CACHES = [
 ] as const;
 const UNIQUE_OPERATIONS = 600;
 
-let server: ChildProcess;
+let server: ServerProcess;
 let url: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/server.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...Object.fromEntries(Object.entries(BUDGETS).map(([name, bytes]) => [name, String(bytes)])),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  url = await new Promise<string>((resolve, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const listening = out.match(/listening at (http:\/\/\S+)/);
-      if (listening?.[1]) resolve(listening[1]);
-    });
-    server.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  const budgets = Object.fromEntries(Object.entries(BUDGETS).map(([name, bytes]) => [name, String(bytes)]));
+  server = await startServer(budgets, { nodeArgs: [`--max-old-space-size=${HEAP_MB}`], waitForSearch: false });
+  url = `http://127.0.0.1:${server.port}/graphql`;
 }, 60_000);
 
 afterAll(async () => {
-  if (server.exitCode !== null) return;
-  const exited = once(server, 'exit');
-  server.kill('SIGTERM');
-  await exited;
+  if (server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await server.exited;
 });
 
 /** The server's metrics: heap used, and each cache's bytes and budget. */
@@ -160,6 +137,6 @@ describe(`the server under --max-old-space-size=${HEAP_MB}`, () => {
       body: JSON.stringify({ query: operation(0), variables: { n: 1 } }),
     });
     expect(again.status).toBe(200);
-    expect(server.exitCode).toBeNull();
+    expect(server.child.exitCode).toBeNull();
   }, 180_000);
 });
