@@ -172,6 +172,24 @@ describe('orders', () => {
     expect(new Set(slugs(answer.mostMentioned))).toEqual(new Set(slugs(answer.all)));
   });
 
+  it('one list ordered both ways in one process: each direction its own order (a kept sort once answered both)', async () => {
+    type Counted = { nodes: { name: string; mentionCount: number }[] };
+    const fields = '{ nodes { name mentionCount } }';
+    const answer = await data<Record<string, Counted>>(`{
+      countUp: people(first: 100, orderBy: { field: MENTION_COUNT }) ${fields}
+      countDown: people(first: 100, orderBy: { field: MENTION_COUNT, direction: DESC }) ${fields}
+      nameDown: countries(first: 100, orderBy: { field: NAME, direction: DESC }) ${fields}
+      nameUp: countries(first: 100, orderBy: { field: NAME }) ${fields}
+    }`);
+    const byCount = (sign: number) => (a: Counted['nodes'][number], b: Counted['nodes'][number]) =>
+      (a.mentionCount - b.mentionCount) * sign || collator.compare(a.name, b.name);
+    expect(new Set(answer.countUp?.nodes.map((n) => n.mentionCount)).size).toBeGreaterThan(1);
+    expect(isSorted(answer.countUp?.nodes ?? [], byCount(1))).toBe(true);
+    expect(isSorted(answer.countDown?.nodes ?? [], byCount(-1))).toBe(true);
+    expect(isSorted(answer.nameDown?.nodes ?? [], (a, b) => collator.compare(b.name, a.name))).toBe(true);
+    expect(isSorted(answer.nameUp?.nodes ?? [], (a, b) => collator.compare(a.name, b.name))).toBe(true);
+  });
+
   it('orders events by date: earliest first, open ranges last among equal starts, latest first backwards', async () => {
     type Dated = { nodes: { date: { earliest: string; latest: string | null } }[] };
     const answer = await data<{ up: Dated; down: Dated }>(`{

@@ -91,25 +91,21 @@ type Direction = 'ASC' | 'DESC' | null | undefined;
 /** Sorted copies of the corpus's own lists, by list and order: each is sorted once. */
 const kept = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>();
 
-function sorted<T>(
-  list: readonly T[],
-  key: string,
-  keep: boolean,
-  compare: (a: T, b: T) => number,
-  direction: Direction,
-): readonly T[] {
-  const cached = keep ? kept.get(list)?.get(`${key}:${direction ?? 'ASC'}`) : undefined;
+/**
+ * `list` sorted by `compare` (a stable sort: ties keep their order in `list`). With `keep`, the
+ * copy is kept under `key`, which must name everything `compare` depends on, direction included.
+ */
+function sorted<T>(list: readonly T[], key: string, keep: boolean, compare: (a: T, b: T) => number): readonly T[] {
+  const cached = keep ? kept.get(list)?.get(key) : undefined;
   if (cached) return cached as readonly T[];
-  const sign = direction === 'DESC' ? -1 : 1;
-  const order = new Map(list.map((item, i) => [item, i]));
-  const result = [...list].sort((a, b) => compare(a, b) * sign || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const result = [...list].sort(compare);
   if (keep) {
     let byOrder = kept.get(list);
     if (!byOrder) {
       byOrder = new Map();
       kept.set(list, byOrder);
     }
-    byOrder.set(`${key}:${direction ?? 'ASC'}`, result);
+    byOrder.set(key, result);
   }
   return result;
 }
@@ -127,11 +123,12 @@ export function orderEntities<T extends EntityRecord>(
   keep: boolean,
 ): readonly T[] {
   if (!order) return list;
+  const direction = order.direction ?? 'ASC';
+  const sign = direction === 'DESC' ? -1 : 1;
   const byName = (a: T, b: T) => collator.compare(a.name, b.name);
-  if (order.field === 'NAME') return sorted(list, 'name', keep, byName, order.direction);
+  if (order.field === 'NAME') return sorted(list, `name:${direction}`, keep, (a, b) => byName(a, b) * sign);
   // The direction applies to the count only: ties stay A to Z.
-  const sign = order.direction === 'DESC' ? -1 : 1;
-  return sorted(list, 'count', keep, (a, b) => (count(a) - count(b)) * sign || byName(a, b), 'ASC');
+  return sorted(list, `count:${direction}`, keep, (a, b) => (count(a) - count(b)) * sign || byName(a, b));
 }
 
 /** The mention count of an entity across the corpus. */
@@ -150,21 +147,22 @@ export function orderClaims<T extends ClaimRecord>(
   if (!order || (order.field === 'POSITION' && order.direction !== 'DESC')) return list;
   // Article order backwards: each list is in article order already.
   if (order.field === 'POSITION') return [...list].reverse();
-  const spans = new Map(list.map((claim) => [claim, dateOf(claim)]));
-  const sign = order.direction === 'DESC' ? -1 : 1;
+  const direction = order.direction ?? 'ASC';
+  const sign = direction === 'DESC' ? -1 : 1;
+  const days = new Map<T, ReturnType<typeof daysOf> | null>();
+  const daysOfClaim = (claim: T) => {
+    if (!days.has(claim)) {
+      const date = dateOf(claim);
+      days.set(claim, date && daysOf(date));
+    }
+    return days.get(claim) ?? null;
+  };
   // The direction applies to dated claims; undated ones come last either way, in article order.
-  return sorted(
-    list,
-    `date:${order.direction ?? 'ASC'}`,
-    keep,
-    (a, b) => {
-      const [x, y] = [spans.get(a), spans.get(b)];
-      if (!x || !y) return x ? -1 : y ? 1 : 0;
-      const [dx, dy] = [daysOf(x), daysOf(y)];
-      return sign * (compareDays(dx.first, dy.first) || compareDays(dx.last ?? OPEN, dy.last ?? OPEN));
-    },
-    'ASC',
-  );
+  return sorted(list, `date:${direction}`, keep, (a, b) => {
+    const [x, y] = [daysOfClaim(a), daysOfClaim(b)];
+    if (!x || !y) return x ? -1 : y ? 1 : 0;
+    return sign * (compareDays(x.first, y.first) || compareDays(x.last ?? OPEN, y.last ?? OPEN));
+  });
 }
 
 /** Sorts after every day: the last day of an open range. */
