@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
+import { CLAIM_ORDER, ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { ItemCategory } from './item.ts';
 import { nodeOptions } from './node.ts';
 import { Accusation, AccusationConnection, ActorRole, Claim, ItemRole, ResponseRef } from './refs.ts';
@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
         item: t.arg.globalID({ description: takesIdOf(['Item'], 'Only accusations naming this item.') }),
         itemCategory: t.arg({ type: ItemCategory, description: 'Only accusations naming an item of this category.' }),
         stance: t.arg({ type: StanceEnum, description: 'Only accusations that some party answered with this stance.' }),
-        orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
+        orderBy: t.arg({ type: ClaimOrder, description: CLAIM_ORDER }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;

@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import type { Corpus } from '../data/corpus.ts';
 import { ACTOR_KINDS, type AgreementRecord, type EventDate, type EventRecord } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { DatedClaimOrder, DateRange, dateTest, filterId, orderClaims, takesIdOf } from './arguments.ts';
+import { CLAIM_ORDER, DatedClaimOrder, DateRange, dateTest, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   ActorRole,
@@ -132,7 +132,7 @@ builder.queryFields((t) => ({
           description:
             'Only agreements signed or concluded in this range (the date of `event`); undated ones never match.',
         }),
-        orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
+        orderBy: t.arg({ type: DatedClaimOrder, description: CLAIM_ORDER }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;

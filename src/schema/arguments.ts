@@ -18,7 +18,7 @@ import type { ClaimRecord, EntityRecord, EventDate, Kind } from '../data/records
 import { badUserInput, WHERE_IDS_COME_FROM } from '../errors.ts';
 import { type PageArgs, page } from '../pagination.ts';
 
-export const OrderDirection = builder.enumType('OrderDirection', {
+const OrderDirection = builder.enumType('OrderDirection', {
   description: 'Ascending or descending.',
   values: {
     ASC: { description: 'Smallest first: A to Z, fewest first, earliest first.' },
@@ -178,12 +178,12 @@ export function daysOf(date: EventDate): { first: string; last: string | null } 
   return { first: firstDay(date.start), last };
 }
 
-export function firstDay(partial: string): string {
+function firstDay(partial: string): string {
   const [year, month = '01', day = '01'] = partial.split('-');
   return `${year}-${month}-${day}`;
 }
 
-export function lastDay(partial: string): string {
+function lastDay(partial: string): string {
   const [year = '', month, day] = partial.split('-');
   if (day) return partial;
   if (!month) return `${year}-12-31`;
@@ -213,6 +213,7 @@ export const SLUG = 'The slug (`Entity.slug`): the id of its record in data/enti
 
 /** The description of an `orderBy:` argument of a list of entities. */
 export const ENTITY_ORDER = 'The order; the order of the data files when not given.';
+export const CLAIM_ORDER = 'The order; article order when not given.';
 
 /** How a filter's description says what ID it takes. */
 export function takesIdOf(kinds: readonly Kind[], what: string): string {

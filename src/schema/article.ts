@@ -4,7 +4,16 @@ import { evidenceOf } from '../data/passages.ts';
 import type { ClaimRecord } from '../data/records.ts';
 import { badUserInput } from '../errors.ts';
 import { page } from '../pagination.ts';
-import { ClaimOrder, checkedSpan, EntityOrder, orderClaims, orderEntities, TextSpan } from './arguments.ts';
+import {
+  CLAIM_ORDER,
+  ClaimOrder,
+  checkedSpan,
+  ENTITY_ORDER,
+  EntityOrder,
+  orderClaims,
+  orderEntities,
+  TextSpan,
+} from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   Article,
@@ -57,20 +66,14 @@ builder.node(Article, {
           'The entities the article mentions, in the order of the data files unless `orderBy` says otherwise ' +
           '(MENTION_COUNT counts the mentions in this article).',
         args: {
-          orderBy: t.arg({ type: EntityOrder, description: 'The order; the order of the data files when not given.' }),
+          orderBy: t.arg({ type: EntityOrder, description: ENTITY_ORDER }),
         },
         resolve: async (article, args, context) => {
           const entities = await context.loaders.related('entitiesByArticle').load(article.id);
-          const counts = new Map(
-            entities.map((entity) => [
-              entity,
-              context.corpus.inArticles(entity.id).find((entry) => entry.article === article.id)?.mentionCount ?? 0,
-            ]),
-          );
-          return page(
-            args,
-            orderEntities(entities, args.orderBy, (entity) => counts.get(entity) ?? 0, false),
-          );
+          // An entity's entry for this article: one among the few articles that mention it.
+          const count = (entity: { id: string }) =>
+            context.corpus.inArticles(entity.id).find((entry) => entry.article === article.id)?.mentionCount ?? 0;
+          return page(args, orderEntities(entities, args.orderBy, count, false));
         },
       },
       EntityConnection,
@@ -93,7 +96,7 @@ builder.node(Article, {
               'Only the claims with a passage overlapping this span of the text: their own evidence, or the words ' +
               'of one of their roles, responses, dates or quoted words.',
           }),
-          orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
+          orderBy: t.arg({ type: ClaimOrder, description: CLAIM_ORDER }),
         },
         resolve: async (article, args, context) => {
           let claims = await context.loaders.related('claimsByArticle').load(article.id);

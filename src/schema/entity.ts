@@ -8,7 +8,7 @@ import { builder } from '../builder.ts';
 import { ENTITY_FILES } from '../data/records.ts';
 import { roleKey } from '../data/relations.ts';
 import { page, pageOfRelated } from '../pagination.ts';
-import { EntityOrder, mentionCount, orderEntities } from './arguments.ts';
+import { ENTITY_ORDER, EntityOrder, mentionCount, orderEntities } from './arguments.ts';
 import { EntityKind } from './mention.ts';
 import { kindOf } from './node.ts';
 import {
@@ -201,7 +201,7 @@ builder.queryFields((t) => ({
         'data file, unless `orderBy` says otherwise.',
       args: {
         kinds: t.arg({ type: [EntityKind], description: 'Only entities of these kinds.', maxItems: MAX_ENUM_LIST }),
-        orderBy: t.arg({ type: EntityOrder, description: 'The order; the order of the data files when not given.' }),
+        orderBy: t.arg({ type: EntityOrder, description: ENTITY_ORDER }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;

@@ -2,12 +2,12 @@ import { builder } from '../builder.ts';
 import { ACTOR_KINDS, LOCATION_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page, pageOfRelated } from '../pagination.ts';
 import {
+  CLAIM_ORDER,
   DatedClaimOrder,
   DateRange,
   dateTest,
+  daysOf,
   filterId,
-  firstDay,
-  lastDay,
   orderClaims,
   takesIdOf,
 } from './arguments.ts';
@@ -66,12 +66,12 @@ EventDateRef.implement({
     end: t.exposeString('end', { nullable: true, description: 'The end of a RANGE; null when open or not a range.' }),
     earliest: t.string({
       description: 'The first day the date can mean, YYYY-MM-DD: for sorting and comparing.',
-      resolve: (date) => firstDay(date.start),
+      resolve: (date) => daysOf(date).first,
     }),
     latest: t.string({
       nullable: true,
       description: 'The last day the date can mean, YYYY-MM-DD; null for an open range.',
-      resolve: (date) => (date.precision === 'RANGE' ? (date.end ? lastDay(date.end) : null) : lastDay(date.start)),
+      resolve: (date) => daysOf(date).last,
     }),
     phrase: t.expose('phrase', { type: EvidenceRef, description: 'The words the date was resolved from.' }),
     resolution: t.exposeString('resolution', { description: 'How the phrase was resolved to this date.' }),
@@ -134,7 +134,7 @@ builder.queryFields((t) => ({
           type: DateRange,
           description: 'Only events dated in this range (see `DateRange` and `DateMatch`).',
         }),
-        orderBy: t.arg({ type: DatedClaimOrder, description: 'The order; article order when not given.' }),
+        orderBy: t.arg({ type: DatedClaimOrder, description: CLAIM_ORDER }),
         about: t.arg.globalID({ description: takesIdOf(NODE_KINDS, 'Only events about this record.') }),
       },
       resolve: (_root, args, context) => {

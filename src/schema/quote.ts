@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { ACTOR_KINDS, NODE_KINDS } from '../data/records.ts';
 import { matching, page } from '../pagination.ts';
-import { ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
+import { CLAIM_ORDER, ClaimOrder, filterId, orderClaims, takesIdOf } from './arguments.ts';
 import { nodeOptions } from './node.ts';
 import {
   Actor,
@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
         }),
         channel: t.arg({ type: QuoteChannel, description: 'Only quotes that reached the article this way.' }),
         form: t.arg({ type: QuoteForm, description: 'Only full sentences, or only fragments.' }),
-        orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }),
+        orderBy: t.arg({ type: ClaimOrder, description: CLAIM_ORDER }),
       },
       resolve: (_root, args, context) => {
         const { corpus } = context;

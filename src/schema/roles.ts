@@ -4,7 +4,7 @@
  */
 import { builder } from '../builder.ts';
 import type { Sentence } from '../data/evidence.ts';
-import { ACTOR_KINDS, LOCATION_KINDS, type NodeRecord } from '../data/records.ts';
+import { ACTOR_KINDS, LOCATION_KINDS, NODE_KINDS, type NodeRecord } from '../data/records.ts';
 import { kindOf } from './node.ts';
 import {
   Accusation,
@@ -30,7 +30,7 @@ import {
   SubjectRole,
 } from './refs.ts';
 
-export const Location = builder.unionType('Location', {
+const Location = builder.unionType('Location', {
   description: 'Where something happened: a place, or a whole country.',
   types: () => [Place, Country],
   resolveType: kindOf,
@@ -123,11 +123,7 @@ SubjectRole.implement({
     subject: t.field({
       type: Subject,
       description: 'The entity, claim or event.',
-      resolve: async (role, _args, context) => {
-        const record = await context.loaders.node.load(role.ref);
-        if (!record) throw new Error(`reference ${role.ref} is missing`);
-        return record;
-      },
+      resolve: (role, _args, context) => context.loaders.ref(role.ref, NODE_KINDS),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: LINK_EVIDENCE }),
   }),

@@ -12,7 +12,7 @@ import { Article, HighlightRef, SearchConnection, SearchHitRef } from './refs.ts
 import { Subject } from './roles.ts';
 
 /** The longest search a client may send: some thirty words, not a document (a bound on the work one search asks for). */
-export const MAX_SEARCH_LENGTH = 500;
+const MAX_SEARCH_LENGTH = 500;
 
 const SearchType = builder.enumType('SearchType', {
   description: 'What a search hit can be: a record of one of these types, or a sentence.',

@@ -5,12 +5,12 @@
 import { builder } from '../builder.ts';
 import type { Sentence } from '../data/evidence.ts';
 import { page } from '../pagination.ts';
-import { ClaimOrder, orderClaims } from './arguments.ts';
+import { CLAIM_ORDER, ClaimOrder, orderClaims } from './arguments.ts';
 import { isKind } from './node.ts';
 import { Article, Claim, ClaimConnection, MentionRef, SentenceRef } from './refs.ts';
 
 /** A sentence's local id: its article's id and its index, "a16048bde2f63942:12". */
-export const sentenceId = (sentence: Sentence) => `${sentence.article}:${sentence.index}`;
+const sentenceId = (sentence: Sentence) => `${sentence.article}:${sentence.index}`;
 
 /** The sentence a local id names, or null. */
 export function sentenceOf(
@@ -52,7 +52,7 @@ builder.node(SentenceRef, {
         description:
           'The claims whose evidence lies in it, in article order: a claim lies in every sentence that one of its ' +
           'passages overlaps (its own evidence, or the words of one of its roles, responses, dates or quoted words).',
-        args: { orderBy: t.arg({ type: ClaimOrder, description: 'The order; article order when not given.' }) },
+        args: { orderBy: t.arg({ type: ClaimOrder, description: CLAIM_ORDER }) },
         resolve: (sentence, args, context) =>
           page(args, orderClaims(context.corpus.claimsInSentence(sentence), args.orderBy, false)),
       },

@@ -113,12 +113,7 @@ StatementRoleRef.implement({
       type: Subject,
       nullable: true,
       description: "The record that fills the role; null when the value is the article's words alone (`evidence`).",
-      resolve: async (role, _args, context) => {
-        if (role.ref === null) return null;
-        const record = await context.loaders.node.load(role.ref);
-        if (!record) throw new Error(`reference ${role.ref} is missing`);
-        return record;
-      },
+      resolve: (role, _args, context) => (role.ref === null ? null : context.loaders.ref(role.ref, NODE_KINDS)),
     }),
     evidence: t.expose('evidence', { type: [EvidenceRef], description: 'The words of the article that state it.' }),
   }),
