@@ -18,17 +18,7 @@
  * CLAIMGRAPH_FAST_LANE, each on unless "0" or "false".
  */
 import { type Cache, useResponseCache } from '@envelop/response-cache';
-import {
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  GraphQLError,
-  getOperationAST,
-  getVariableValues,
-  Kind,
-  print,
-  visit,
-} from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, Kind, print, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { MemoryBudgets, PerformanceOptions } from '../config.ts';
@@ -94,7 +84,9 @@ function useJit(maxBytes: number, caches: Caches): Plugin<Context> {
   );
   return {
     onExecute({ args, setExecuteFn }) {
-      if (!jitCanRun(args.document) || !variablesCoerce(args)) return;
+      // Variables that do not fit never get here: inputPlugins (src/plugins/input.ts), ahead of
+      // this plugin, answers them with BAD_USER_INPUT before execution.
+      if (!jitCanRun(args.document)) return;
       let query = compiled.get(args.document);
       if (query === undefined) {
         const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
@@ -137,18 +129,6 @@ export function jitCanRun(document: DocumentNode): boolean {
     jitVerdicts.set(document, verdict);
   }
   return verdict;
-}
-
-/**
- * Whether the request's variables fit the operation. When they do not, graphql-js reports it as a
- * request error (HTTP 400, with graphql-js's message); the JIT would answer 200 with its own
- * wording, so such requests go to graphql-js.
- */
-function variablesCoerce({ schema, document, operationName, variableValues }: ExecutionArgs): boolean {
-  const operation = getOperationAST(document, operationName);
-  const definitions = operation?.variableDefinitions ?? [];
-  if (definitions.length === 0) return true;
-  return !('errors' in getVariableValues(schema, definitions, variableValues ?? {}));
 }
 
 interface JitError extends Error {
