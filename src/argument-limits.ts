@@ -37,7 +37,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { ErrorCode } from './errors.ts';
+import { ErrorCode, REQUEST_ERROR_HTTP } from './errors.ts';
 
 /** The longest global ID an argument takes: the longest the API hands out is under 100 characters. */
 export const MAX_GLOBAL_ID_LENGTH = 256;
@@ -244,7 +244,7 @@ function overLimit(
         argumentName: name,
         [owner.startsWith('@') ? 'directive' : 'field']: owner,
         ...limits,
-        http: { status: 400, spec: true },
+        http: REQUEST_ERROR_HTTP,
       },
     });
   if (value === undefined) return undefined; // left out, or a variable that is not given

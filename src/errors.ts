@@ -4,7 +4,7 @@
  * mistake. A client's mistakes are answered with their code and message; anything else is masked.
  */
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 
 /** The `extensions.code` of every error the server raises on purpose. */
 export const ErrorCode = {
@@ -49,6 +49,23 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const WHERE_IDS_COME_FROM =
   'IDs are the `id` of objects this API returns: look an entity up by its slug (`person(slug:)`, ' +
   '`country(slug:)`, `organization(slug:)`, `place(slug:)`, `item(slug:)`) or by name (`entitiesNamed(name:)`).';
+
+/**
+ * `extensions.http` of an error found before execution: Yoga answers it with 400, as the
+ * GraphQL-over-HTTP spec asks of a request error.
+ */
+export const REQUEST_ERROR_HTTP = { status: 400, spec: true };
+
+/** `error` with another message and extensions, at the same place in the document and the answer. */
+export function rebuilt(error: GraphQLError, message: string, extensions?: GraphQLErrorExtensions): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
+}
 
 /** A client's mistake in an argument: answered with this message and BAD_USER_INPUT. */
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -14,7 +14,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { type Config, loadConfig } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Corpus } from './data/corpus.ts';
-import { ErrorCode, isClientInputError, WHERE_IDS_COME_FROM } from './errors.ts';
+import { ErrorCode, isClientInputError, rebuilt, WHERE_IDS_COME_FROM } from './errors.ts';
 import { FastLane, type FastLaneOptions } from './fast-lane.ts';
 import { Caches, DOCUMENT_BYTES_PER_CHARACTER, stringBytes } from './lru.ts';
 import { DEFAULT_OPERATION_FILE } from './paths.ts';
@@ -196,13 +196,7 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
     const original = error.originalError?.message ?? error.message;
     // A string that is no global ID at all: say where IDs come from.
     const hint = original.startsWith('Invalid global ID') ? `. ${WHERE_IDS_COME_FROM}` : '';
-    return new GraphQLError(`${original}${hint}`, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions: { code: ErrorCode.badUserInput },
-    });
+    return rebuilt(error, `${original}${hint}`, { code: ErrorCode.badUserInput });
   }
   // A deliberate error of the server's own (SEARCH_UNAVAILABLE, say) keeps its message and code
   // even when it carries the error that caused it: the cause goes to the log, never to the client.
@@ -210,13 +204,7 @@ function maskUnlessBadInput(error: unknown, message: string, isDev?: boolean): E
   let cause: unknown = error;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
   if (error instanceof GraphQLError && !(cause instanceof GraphQLError) && DELIBERATE_CODES.has(code as string)) {
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions: error.extensions,
-    });
+    return rebuilt(error, error.message, error.extensions);
   }
   return maskError(error, message, isDev);
 }

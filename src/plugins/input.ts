@@ -15,12 +15,10 @@
 import { type GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { argumentLimitError } from '../argument-limits.ts';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, REQUEST_ERROR_HTTP, rebuilt } from '../errors.ts';
 
 /** How deep variables (and extensions) may nest: objects and lists inside each other. */
 export const MAX_VARIABLE_DEPTH = 16;
-
-const REQUEST_ERROR = { status: 400, spec: true };
 
 export function inputPlugins(): Plugin[] {
   return [urlJson, variableDepth, argumentLimits, variableCoercion];
@@ -35,7 +33,7 @@ const urlJson: Plugin = {
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error;
         throw createGraphQLError('The variables or extensions of the URL are not valid JSON.', {
-          extensions: { code: 'BAD_REQUEST', http: REQUEST_ERROR },
+          extensions: { code: 'BAD_REQUEST', http: REQUEST_ERROR_HTTP },
         });
       }
     });
@@ -50,7 +48,7 @@ const variableDepth: Plugin = {
     ] as const) {
       if (depthOver(value, MAX_VARIABLE_DEPTH)) {
         throw createGraphQLError(`The request's ${name} nest deeper than ${MAX_VARIABLE_DEPTH} levels.`, {
-          extensions: { code: ErrorCode.badUserInput, maxDepth: MAX_VARIABLE_DEPTH, http: REQUEST_ERROR },
+          extensions: { code: ErrorCode.badUserInput, maxDepth: MAX_VARIABLE_DEPTH, http: REQUEST_ERROR_HTTP },
         });
       }
     }
@@ -95,10 +93,5 @@ const variableCoercion: Plugin = {
 };
 
 function withCode(error: GraphQLError): GraphQLError {
-  return createGraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    extensions: { ...error.extensions, code: ErrorCode.badUserInput, http: REQUEST_ERROR },
-  });
+  return rebuilt(error, error.message, { ...error.extensions, code: ErrorCode.badUserInput, http: REQUEST_ERROR_HTTP });
 }

@@ -27,7 +27,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import { type Cost, type CostStep, costOf, pageSizeThatFits } from '../cost.ts';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, REQUEST_ERROR_HTTP } from '../errors.ts';
 import { type Caches, stringBytes } from '../lru.ts';
 
 export function limitPlugins(config: Config, caches: Caches): Plugin[] {
@@ -255,7 +255,7 @@ function tooCostly(request: ExecutionArgs, cost: Cost, limit: number): NonNullab
       ...(fit?.step.page && {
         fits: { path: fitPath?.map((step) => step.key), argument: fit.step.page.argument, value: fit.size },
       }),
-      http: { status: 400, spec: true },
+      http: REQUEST_ERROR_HTTP,
     },
   };
 }

@@ -23,7 +23,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { GraphQLError, getNamedType, isIntrospectionType, type ValidationContext, type ValidationRule } from 'graphql';
 import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, rebuilt } from '../errors.ts';
 import { TRUSTED_OPERATIONS_FILE } from '../paths.ts';
 
 /** The header a client sends on GET (and other non-preflighted) requests when CSRF prevention is on. */
@@ -101,13 +101,7 @@ const productionErrors: Plugin = {
 
 function withoutHints(error: GraphQLError): GraphQLError {
   const { originalError: _original, ...extensions } = error.extensions ?? {};
-  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions,
-  });
+  return rebuilt(error, error.message.replace(SUGGESTION, ''), extensions);
 }
 
 /** Yoga's CSRF prevention, with an error that names the header to send and carries a code. */
