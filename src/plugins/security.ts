@@ -25,6 +25,7 @@ import { type CORSOptions, createGraphQLError, type Plugin } from 'graphql-yoga'
 import type { Config } from '../config.ts';
 import { ErrorCode, rebuilt } from '../errors.ts';
 import { TRUSTED_OPERATIONS_FILE } from '../paths.ts';
+import { varyOn } from './http-cache.ts';
 
 /** The header a client sends on GET (and other non-preflighted) requests when CSRF prevention is on. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -159,8 +160,7 @@ const anyOrigin: Plugin = {
  */
 const varyByOrigin: Plugin = {
   onResponse({ response }) {
-    const vary = response.headers.get('vary') ?? '';
-    if (!/(^|,)\s*origin\s*(,|$)/i.test(vary)) response.headers.append('vary', 'Origin');
+    varyOn(response.headers, 'Origin');
   },
 };
 
