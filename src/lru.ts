@@ -17,37 +17,29 @@ export interface ByteBudget {
   maxEntryBytes?: number;
 }
 
-/** An LRU cache of at most `maxBytes`, each entry measured by `size`. */
-export function byteBoundedCache<K extends Defined, V extends Defined>(
-  { maxBytes, maxEntryBytes = maxBytes }: ByteBudget,
-  size: (value: V, key: K) => number,
-): LRUCache<K, V> {
-  return new LRUCache<K, V>({
-    maxSize: maxBytes,
-    maxEntrySize: Math.min(maxEntryBytes, maxBytes),
-    // lru-cache wants a positive integer.
-    sizeCalculation: (value, key) => Math.max(1, Math.ceil(size(value, key))),
-  });
-}
-
 /**
  * The caches of one server, by name, each bounded in bytes: src/plugins/observability.ts reports
  * their sizes at /metrics (`claimgraph_cache_bytes`, `claimgraph_cache_entries`).
  */
-export class Caches {
-  readonly byName = new Map<
-    string,
-    { cache: { readonly calculatedSize: number; readonly size: number }; maxBytes: number }
-  >();
+/** What /metrics reads of a cache. */
+export type CacheStats = Pick<LRUCache<Defined, Defined>, 'calculatedSize' | 'size' | 'maxSize'>;
 
-  /** A new cache of this server, named for /metrics. */
+export class Caches {
+  readonly byName = new Map<string, CacheStats>();
+
+  /** A new cache of this server of at most `budget.maxBytes`, each entry measured by `size`, named for /metrics. */
   lru<K extends Defined, V extends Defined>(
     name: string,
-    budget: ByteBudget,
+    { maxBytes, maxEntryBytes = maxBytes }: ByteBudget,
     size: (value: V, key: K) => number,
   ): LRUCache<K, V> {
-    const cache = byteBoundedCache(budget, size);
-    this.byName.set(name, { cache, maxBytes: budget.maxBytes });
+    const cache = new LRUCache<K, V>({
+      maxSize: maxBytes,
+      maxEntrySize: Math.min(maxEntryBytes, maxBytes),
+      // lru-cache wants a positive integer.
+      sizeCalculation: (value, key) => Math.max(1, Math.ceil(size(value, key))),
+    });
+    this.byName.set(name, cache);
     return cache;
   }
 }

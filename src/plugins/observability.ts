@@ -23,10 +23,8 @@ import { type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { LogOptions, MetricsOptions } from '../config.ts';
 import { isClientInputError } from '../errors.ts';
-import { type Caches, stringBytes } from '../lru.ts';
+import { type CacheStats, type Caches, stringBytes } from '../lru.ts';
 import { bearerMatches } from './security.ts';
-
-type CacheEntry = Caches['byName'] extends Map<string, infer Entry> ? Entry : never;
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -156,15 +154,15 @@ export function createObservability({
     [
       'claimgraph_cache_bytes',
       'Bytes each cache holds, as src/lru.ts measures its entries.',
-      (c) => c.cache.calculatedSize,
+      (cache) => cache.calculatedSize,
     ],
     [
       'claimgraph_cache_max_bytes',
       'The byte budget of each cache (least recently used evicted past it).',
-      (c) => c.maxBytes,
+      (cache) => cache.maxSize,
     ],
-    ['claimgraph_cache_entries', 'Entries each cache holds.', (c) => c.cache.size],
-  ] as const satisfies readonly [string, string, (cache: CacheEntry) => number][];
+    ['claimgraph_cache_entries', 'Entries each cache holds.', (cache) => cache.size],
+  ] as const satisfies readonly [string, string, (cache: CacheStats) => number][];
   for (const [name, help, read] of cacheGauges) {
     new Gauge({
       name,
@@ -172,7 +170,7 @@ export function createObservability({
       labelNames: ['cache'] as const,
       registers: [registry],
       collect() {
-        for (const [cache, entry] of caches.byName) this.set({ cache }, read(entry));
+        for (const [name, cache] of caches.byName) this.set({ cache: name }, read(cache));
       },
     });
   }
