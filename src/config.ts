@@ -79,7 +79,7 @@ const Env = z.object({
 });
 
 /** The port /metrics gets in production when no setting says where it goes. */
-export const PRODUCTION_METRICS_PORT = 9464;
+const PRODUCTION_METRICS_PORT = 9464;
 
 /** Speed-ups for a corpus that never changes while the server runs, each on unless switched off. */
 export interface PerformanceOptions {

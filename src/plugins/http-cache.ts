@@ -33,7 +33,7 @@ const TAGS = /(?:W\/)?"[^"]*"|\*/g;
  * tag matches whether either side is weak (`W/"…"`); `*` matches any; malformed members are
  * ignored.
  */
-export function ifNoneMatchMatches(field: string | null | undefined, etag: string): boolean {
+function ifNoneMatchMatches(field: string | null | undefined, etag: string): boolean {
   if (!field) return false;
   const opaque = etag.replace(/^W\//, '');
   for (const tag of field.match(TAGS) ?? []) if (tag === '*' || tag.replace(/^W\//, '') === opaque) return true;
@@ -41,7 +41,7 @@ export function ifNoneMatchMatches(field: string | null | undefined, etag: strin
 }
 
 /** The status of a conditional request whose answer has `etag`: 304, 412, or undefined to answer in full. */
-export function conditionalStatus(method: string, ifNoneMatch: string | null | undefined, etag: string) {
+function conditionalStatus(method: string, ifNoneMatch: string | null | undefined, etag: string) {
   if (!ifNoneMatchMatches(ifNoneMatch, etag)) return undefined;
   return method === 'GET' || method === 'HEAD' ? 304 : 412;
 }
@@ -80,11 +80,11 @@ export function conditionalAnswer(
   return { status, headers: kept };
 }
 
-export const NO_STORE = 'no-store';
+const NO_STORE = 'no-store';
 const PRIVATE = 'private, no-cache';
 
 /** The Cache-Control of a GraphQL answer that may be stored. */
-export function storableCacheControl({ maxAge, staleWhileRevalidate }: HttpCacheOptions): string {
+function storableCacheControl({ maxAge, staleWhileRevalidate }: HttpCacheOptions): string {
   const stale = staleWhileRevalidate > 0 ? `, stale-while-revalidate=${staleWhileRevalidate}` : '';
   return `public, max-age=${maxAge}${stale}`;
 }

@@ -26,7 +26,7 @@ import { isClientInputError } from '../errors.ts';
 import { type CacheStats, type Caches, stringBytes } from '../lru.ts';
 import { bearerMatches } from './security.ts';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 const SENSIBLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface RequestLogEntry {
