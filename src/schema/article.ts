@@ -99,8 +99,9 @@ builder.node(Article, {
           orderBy: t.arg({ type: ClaimOrder, description: CLAIM_ORDER }),
         },
         resolve: async (article, args, context) => {
-          let claims = await context.loaders.related('claimsByArticle').load(article.id);
-          if (args.sentence) claims = inSentence(context.corpus, article.id, args.sentence, claims);
+          let claims = args.sentence
+            ? inSentence(context.corpus, article.id, args.sentence)
+            : await context.loaders.related('claimsByArticle').load(article.id);
           if (args.overlapping) {
             const { start, end } = checkedSpan(args.overlapping, 'overlapping');
             claims = claims.filter((claim) => evidenceOf(claim).some((e) => e.start < end && start < e.end));
@@ -142,19 +143,13 @@ builder.queryFields((t) => ({
   ),
 }));
 
-/** The claims of `claims` (an article's) that lie in the sentence a `sentence:` argument names. */
-function inSentence(
-  corpus: Corpus,
-  article: string,
-  id: { typename: string; id: string },
-  claims: readonly ClaimRecord[],
-): readonly ClaimRecord[] {
+/** The claims of the article that lie in the sentence a `sentence:` argument names, in article order. */
+function inSentence(corpus: Corpus, article: string, id: { typename: string; id: string }): readonly ClaimRecord[] {
   const sentence = id.typename === 'Sentence' ? sentenceOf(corpus, id.id) : null;
   if (!sentence || sentence.article !== article) {
     throw badUserInput('Argument "sentence" takes the ID of a Sentence of this article (`Article.sentences`).', {
       argumentName: 'sentence',
     });
   }
-  const inIt = new Set(corpus.claimsInSentence(sentence));
-  return claims.filter((claim) => inIt.has(claim));
+  return corpus.claimsInSentence(sentence);
 }
