@@ -12,7 +12,7 @@ import type { Mention } from './mentions.ts';
 import { type NameMatch, nameIndex, nameKey } from './names.ts';
 import { evidenceOf } from './passages.ts';
 import {
-  CLAIM_KINDS,
+  CLAIM_KIND_SET,
   type ClaimRecord,
   ENTITY_FILES,
   type EntityInArticle,
@@ -48,19 +48,9 @@ export class Corpus implements Lookup {
   /** What one article says of one entity, and its mentions there in text order. */
   addEntityInArticle(entry: EntityInArticle, mentions: readonly Mention[]): void {
     push(this.inArticlesByEntity, entry.entity, entry);
-    let all = this.mentionsByEntity.get(entry.entity);
-    if (!all) {
-      all = [];
-      this.mentionsByEntity.set(entry.entity, all);
-    }
-    let inArticle = this.mentionsByArticle.get(entry.article);
-    if (!inArticle) {
-      inArticle = [];
-      this.mentionsByArticle.set(entry.article, inArticle);
-    }
     for (const mention of mentions) {
-      all.push(mention);
-      inArticle.push(mention);
+      push(this.mentionsByEntity, entry.entity, mention);
+      push(this.mentionsByArticle, entry.article, mention);
     }
   }
 
@@ -190,15 +180,13 @@ export class Corpus implements Lookup {
   }
 }
 
-const CLAIMS: ReadonlySet<Kind> = new Set(CLAIM_KINDS);
-
 /**
  * A list of claims in article order. Lists are built in load order, which is article by article,
  * so only the claims of each article need sorting: by position, then in load order. Any other
  * list is left as it is.
  */
 function inArticleOrder<T extends NodeRecord>(list: T[]): T[] {
-  if (list.length < 2 || !CLAIMS.has((list[0] as NodeRecord).kind)) return list;
+  if (list.length < 2 || !CLAIM_KIND_SET.has((list[0] as NodeRecord).kind)) return list;
   const claims = list as unknown as ClaimRecord[];
   let from = 0;
   for (let i = 1; i <= claims.length; i++) {

@@ -4,7 +4,7 @@
  * a test holds the seed article to it: every sentence that states something carries a claim.
  */
 import type { Corpus } from './corpus.ts';
-import { ArticleText, Evidence, type Sentence } from './evidence.ts';
+import { Evidence, type Sentence } from './evidence.ts';
 import type { ArticleRecord, ClaimRecord } from './records.ts';
 
 /** A record with evidence in a sentence, and the fields of the record that hold it. */
@@ -56,11 +56,11 @@ export function uncovered(coverage: readonly SentenceCoverage[]): SentenceCovera
 }
 
 /**
- * Every sentence of an article with what lies in it. Sentences are those of `ArticleText`, the
- * same segmentation that gives `Evidence.sentence`.
+ * Every sentence of an article with what lies in it. Sentences are the corpus's own (`ArticleText`),
+ * those `Evidence.sentence` gives.
  */
 export function sentenceCoverage(corpus: Corpus, article: ArticleRecord): SentenceCoverage[] {
-  const sentences = new ArticleText(article.id, article.text).sentences;
+  const sentences = corpus.text(article.id)?.sentences ?? [];
   const coverage = sentences.map(
     (sentence): SentenceCoverage => ({
       sentence,

@@ -326,7 +326,8 @@ function isWordCharacter(character: string): boolean {
   return character !== '' && WORD_CHARACTER.test(character);
 }
 
-function segment(article: string, text: string): Sentence[] {
+/** The sentences of an article's text, as `ArticleText.sentences` gives them. */
+export function segment(article: string, text: string): Sentence[] {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const sentences: Sentence[] = [];
   for (const { segment, index } of segmenter.segment(text)) {

@@ -225,6 +225,8 @@ export const CLAIM_KINDS = [
   'Quote',
   'Statement',
 ] as const satisfies ClaimRecord['kind'][];
+/** CLAIM_KINDS, to test a record's kind against. */
+export const CLAIM_KIND_SET: ReadonlySet<Kind> = new Set(CLAIM_KINDS);
 /** Every kind of record: what a quote can be about, what a search can find. */
 export const NODE_KINDS = [...ENTITY_KINDS, ...CLAIM_KINDS, 'Article'] as const satisfies Kind[];
 

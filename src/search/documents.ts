@@ -22,7 +22,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArticleText } from '../data/evidence.ts';
+import { segment } from '../data/evidence.ts';
 import type {
   AccusationFile,
   AgreementFile,
@@ -123,9 +123,9 @@ export function* searchDocuments(dataDir: string, sentences?: (counts: number[])
   for (const [i, dir] of articles.entries()) {
     const meta = metas[i];
     if (!meta) continue;
-    const text = new ArticleText(meta.id, readFileSync(join(dir, 'text.txt'), 'utf8'));
-    counts.push(text.sentences.length);
-    for (const sentence of text.sentences) yield { id: id++, kind: kind('Sentence'), text: sentence.text };
+    const sentences = segment(meta.id, readFileSync(join(dir, 'text.txt'), 'utf8'));
+    counts.push(sentences.length);
+    for (const sentence of sentences) yield { id: id++, kind: kind('Sentence'), text: sentence.text };
   }
   sentences?.(counts);
 }

@@ -31,10 +31,21 @@ export function highlights(hit: SearchHit, corpus: Corpus): Highlight[] {
       found.set(`${article}:${at}`, { article, exact: word.word, start: at, end: start + word.end });
     }
   }
-  const articles = new Map(corpus.all('Article').map((article, i) => [article.id, i]));
+  const articles = articleOrder(corpus);
   return [...found.values()]
     .sort((a, b) => (articles.get(a.article) ?? 0) - (articles.get(b.article) ?? 0) || a.start - b.start)
     .slice(0, MAX_HIGHLIGHTS);
+}
+
+/** Each article's position in the corpus, by id: built once per corpus, not once per hit. */
+const articleOrders = new WeakMap<Corpus, ReadonlyMap<string, number>>();
+function articleOrder(corpus: Corpus): ReadonlyMap<string, number> {
+  let order = articleOrders.get(corpus);
+  if (!order) {
+    order = new Map(corpus.all('Article').map((article, i) => [article.id, i]));
+    articleOrders.set(corpus, order);
+  }
+  return order;
 }
 
 interface Passage {

@@ -7,13 +7,11 @@
  * The sentences that follow the records are not records: search.ts finds them by position.
  */
 import type { Corpus } from '../data/corpus.ts';
-import { CLAIM_KINDS, ENTITY_FILES, type Kind, type NodeRecord } from '../data/records.ts';
-
-const CLAIMS: ReadonlySet<Kind> = new Set(CLAIM_KINDS);
+import { CLAIM_KIND_SET, type NodeRecord } from '../data/records.ts';
 
 export function searchOrder(corpus: Corpus): NodeRecord[] {
   const articles = corpus.all('Article');
-  const entities = Object.values(ENTITY_FILES).flatMap((kind) => corpus.all(kind));
-  const claims = [...corpus.records()].filter((record) => CLAIMS.has(record.kind));
+  const entities = corpus.allEntities();
+  const claims = [...corpus.records()].filter((record) => CLAIM_KIND_SET.has(record.kind));
   return [...articles, ...entities, ...claims];
 }
