@@ -362,7 +362,7 @@ describe('the search index, built from the files in a worker', () => {
     // The worker reads the files after the loader: built from other files than the corpus's
     // records, its positions would name the wrong records, so it is refused.
     const data = loadCorpus(FIXTURE_DIR);
-    const index = new SearchIndex(data, fixtureWithoutLastArticle());
+    const index = new SearchIndex(data, { dataDir: fixtureWithoutLastArticle() });
     try {
       const records = searchOrder(data).length;
       await expect(index.ready).rejects.toThrow(new RegExp(`search index: \\d+ documents for ${records} records`));

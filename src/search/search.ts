@@ -103,13 +103,11 @@ export class SearchIndex {
   /** Starts building the index of `corpus`, from the files of `options.dataDir` (the corpus's own by default). */
   constructor(
     private readonly corpus: Corpus,
-    options: SearchIndexOptions | string = {},
+    { dataDir = corpus.dataDir, timeoutMs = 10_000 }: SearchIndexOptions = {},
   ) {
     if (!existsSync(SEARCH_WORKER)) {
       throw new Error(`the search worker ${fileURLToPath(SEARCH_WORKER)} is missing: run \`npm run build\``);
     }
-    const { dataDir = corpus.dataDir, timeoutMs = 10_000 } =
-      typeof options === 'string' ? { dataDir: options } : options;
     this.dataDir = dataDir;
     this.timeoutMs = timeoutMs;
     this.records = searchOrder(corpus);
