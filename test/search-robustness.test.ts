@@ -58,6 +58,8 @@ describe('the search worker', () => {
   it('replaces a worker that dies: the searches it held fail, later ones are answered', async () => {
     const search = index();
     await search.ready;
+    // The worker is busy when it dies, so the search it holds cannot have been answered first.
+    search.stallWorkerForTests(60_000);
     const held = search.search(word());
     await search.killWorkerForTests();
     await expect(held).rejects.toMatchObject({ extensions: { code: 'SEARCH_UNAVAILABLE' } });
