@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
-import { type BrowserContext, chromium, type Request } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_DEFAULT_QUERY } from '../../src/yoga.ts';
 import { articleCorpus } from '../helpers.ts';
@@ -53,6 +53,51 @@ function isOperation(request: Request): boolean {
   if (request.method() !== 'POST') return false;
   const query = request.postDataJSON()?.query;
   return typeof query === 'string' && !query.includes('IntrospectionQuery');
+}
+
+/** GraphiQL parses the editor's text this long after each change (see GRAPHIQL_DEFAULT_QUERY). */
+const DEBOUNCE_MS = 100;
+
+/**
+ * Opens GraphiQL, pastes `pasted` (an operation called `name`) over the default tab with the browser's own paste (Ctrl+V, from
+ * the clipboard), and runs it 10 ms after the pasted text shows in the editor, by a Ctrl+Enter the
+ * page itself sends: playwright's keys take longer than that on a busy machine, and Monaco applies
+ * a paste a moment after the key. Returns the operation's answer and when, in the page, the name
+ * showed and the run was sent.
+ */
+async function pasteAndRun(page: Page, pasted: string, name: string) {
+  await page.goto(`${server.origin}/graphql`);
+  await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
+  await page.locator('.graphiql-query-editor .view-lines', { hasText: 'accusations' }).waitFor({ timeout: 60_000 });
+  await page.locator('.graphiql-query-editor .monaco-editor').first().click();
+  await page.keyboard.press('Control+A');
+  await page.evaluate(
+    ({ text, name }) => {
+      const typed = document.activeElement as HTMLElement;
+      const editor = document.querySelector('.graphiql-query-editor') as HTMLElement;
+      const times = { pasted: 0, run: 0 };
+      (window as unknown as { times: typeof times }).times = times;
+      const observer = new MutationObserver(() => {
+        if (!editor.textContent?.includes(name)) return;
+        observer.disconnect();
+        times.pasted = performance.now();
+        setTimeout(() => {
+          times.run = performance.now();
+          const init = { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true };
+          typed.dispatchEvent(new KeyboardEvent('keydown', init));
+          typed.dispatchEvent(new KeyboardEvent('keyup', init));
+        }, 10);
+      });
+      observer.observe(editor, { subtree: true, childList: true, characterData: true });
+      return navigator.clipboard.writeText(text);
+    },
+    { text: pasted, name },
+  );
+  const execution = page.waitForResponse((answer) => isOperation(answer.request()), { timeout: 60_000 });
+  await page.keyboard.press('Control+V');
+  const answer = await execution;
+  const times = await page.evaluate(() => (window as unknown as { times: { pasted: number; run: number } }).times);
+  return { answer, times };
 }
 
 /** Where a request goes: its origin; `blob:` URLs belong to the page's origin, `data:` to none. */
@@ -106,10 +151,6 @@ describe('GraphiQL in chromium', () => {
   }, 120_000);
 
   it('runs a query pasted over the default tab at once (Ctrl+V, then Ctrl+Enter): that query’s answer', async () => {
-    // A fresh browser, with no tab state kept from the test before.
-    const fresh = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const context = await fresh.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
     const pasted = 'query PastedQuery { people(first: 1) { totalCount nodes { id } } }';
     const expected = await (
       await fetch(server.url, {
@@ -118,46 +159,28 @@ describe('GraphiQL in chromium', () => {
         body: JSON.stringify({ query: pasted }),
       })
     ).json();
-    await page.goto(`${server.origin}/graphql`);
-    await page.locator('.graphiql-execute-button').waitFor({ timeout: 60_000 });
-    await page.locator('.graphiql-query-editor .view-lines', { hasText: 'accusations' }).waitFor({ timeout: 60_000 });
-    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    // Ctrl+V is the browser's own paste (from the clipboard); Ctrl+Enter follows 10 ms after the
-    // pasted text shows in the editor, pressed by the page itself: playwright's keys take longer
-    // than 50 ms on a busy machine, and Monaco applies a paste a moment after the key.
-    await page.evaluate((text) => {
-      const typed = document.activeElement as HTMLElement;
-      const editor = document.querySelector('.graphiql-query-editor') as HTMLElement;
-      const times = { pasted: 0, run: 0 };
-      (window as unknown as { times: typeof times }).times = times;
-      const observer = new MutationObserver(() => {
-        if (!editor.textContent?.includes('PastedQuery')) return;
-        observer.disconnect();
-        times.pasted = performance.now();
-        setTimeout(() => {
-          times.run = performance.now();
-          const init = { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true };
-          typed.dispatchEvent(new KeyboardEvent('keydown', init));
-          typed.dispatchEvent(new KeyboardEvent('keyup', init));
-        }, 10);
-      });
-      observer.observe(editor, { subtree: true, childList: true, characterData: true });
-      return navigator.clipboard.writeText(text);
-    }, pasted);
-    const execution = page.waitForResponse((answer) => isOperation(answer.request()), { timeout: 60_000 });
-    await page.keyboard.press('Control+V');
-    const answer = await execution;
-    const times = await page.evaluate(() => (window as unknown as { times: { pasted: number; run: number } }).times);
-    expect(times.pasted).toBeGreaterThan(0);
-    expect(times.run - times.pasted).toBeLessThan(50);
-    expect(print(parse(answer.request().postDataJSON().query))).toBe(print(parse(pasted)));
-    expect(await answer.json()).toEqual(expected);
-    const resultPane = page.locator('.graphiql-response');
-    await expect
-      .poll(async () => ((await resultPane.textContent()) ?? '').replace(/\s+/g, ''), { timeout: 30_000 })
-      .toContain(JSON.stringify(expected.data).replace(/\s+/g, '').slice(0, 40));
-    await fresh.close();
-  }, 120_000);
+    // The run must come within GraphiQL's 100 ms debounce of the paste, or the test proves nothing.
+    // A busy machine can hold the page's 10 ms timer longer than that: such a try is made again, in
+    // a fresh context (no tab state kept), at most three times.
+    const fresh = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      let gapMs = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3 && gapMs >= DEBOUNCE_MS; attempt++) {
+        const context = await fresh.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+        const { answer, times } = await pasteAndRun(await context.newPage(), pasted, 'PastedQuery');
+        gapMs = times.run - times.pasted;
+        expect(times.pasted).toBeGreaterThan(0);
+        expect(print(parse(answer.request().postDataJSON().query))).toBe(print(parse(pasted)));
+        expect(await answer.json()).toEqual(expected);
+        const resultPane = answer.frame().page().locator('.graphiql-response');
+        await expect
+          .poll(async () => ((await resultPane.textContent()) ?? '').replace(/\s+/g, ''), { timeout: 30_000 })
+          .toContain(JSON.stringify(expected.data).replace(/\s+/g, '').slice(0, 40));
+        await context.close();
+      }
+      expect(gapMs).toBeLessThan(DEBOUNCE_MS);
+    } finally {
+      await fresh.close();
+    }
+  }, 180_000);
 });
